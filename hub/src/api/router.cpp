@@ -1,0 +1,98 @@
+#include "api/router.hpp"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include <spdlog/spdlog.h>
+
+#include "api/http_util.hpp"
+
+namespace recolte::api {
+
+namespace {
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    size_t start = 1;
+    while (start <= path.size()) {
+        size_t end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        out.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    if (!out.empty() && out.back().empty()) out.pop_back();  // trailing slash
+    return out;
+}
+
+bool match(const std::string& pattern, const std::vector<std::string>& path, Params& params) {
+    auto pat = segments(pattern);
+    if (pat.size() != path.size()) return false;
+    params.clear();
+    for (size_t i = 0; i < pat.size(); ++i) {
+        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') {
+            if (path[i].empty()) return false;
+            params.push_back(path[i]);
+        } else if (pat[i] != path[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+class RouteHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    RouteHandler(ApiContext& ctx, const Route* route, Params params, int status, std::string error)
+        : ctx_(ctx), route_(route), params_(std::move(params)), status_(status), error_(std::move(error)) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+        std::string name = route_ ? route_->name : (status_ == 405 ? "method_not_allowed" : "not_found");
+        try {
+            if (!route_) {
+                if (status_ == 405) resp.set("Allow", "GET, HEAD");
+                sendError(resp, status_, status_ == 405 ? "method_not_allowed" : "not_found", error_);
+            } else {
+                route_->handler(ctx_, params_, req, resp);
+            }
+        } catch (const BadParameter& bad) {
+            if (!resp.sent()) sendError(resp, 400, "bad_parameter", bad.message, bad.parameter);
+        } catch (const std::exception& e) {
+            spdlog::error("{} {}: {}", req.getMethod(), req.getURI(), e.what());
+            if (!resp.sent()) sendError(resp, 500, "internal_error", "internal error; see the hub's log");
+        }
+        ctx_.metrics.countRequest(name, static_cast<int>(resp.getStatus()));
+    }
+
+private:
+    ApiContext& ctx_;
+    const Route* route_;
+    Params params_;
+    int status_;
+    std::string error_;
+};
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
+    std::string path;
+    try {
+        Poco::URI uri(request.getURI());
+        path = uri.getPath();
+    } catch (const Poco::Exception&) {
+        return new RouteHandler(ctx_, nullptr, {}, 404, "malformed request URI");
+    }
+    auto segs = segments(path.empty() ? "/" : path);
+    Params params;
+    bool pathKnown = false;
+    for (const auto& route : routes()) {
+        if (!match(route.pattern, segs, params)) continue;
+        pathKnown = true;
+        if (route.method == request.getMethod() || (route.method == "GET" && request.getMethod() == "HEAD"))
+            return new RouteHandler(ctx_, &route, params, 200, {});
+    }
+    if (pathKnown) return new RouteHandler(ctx_, nullptr, {}, 405, "method " + request.getMethod() + " not allowed here");
+    return new RouteHandler(ctx_, nullptr, {}, 404, "no such resource: " + path);
+}
+
+}  // namespace recolte::api

@@ -1,0 +1,21 @@
+// The recolte commands. `serve` is a Poco ServerApplication (so --daemon and --pidfile work);
+// the others are plain Poco Applications. Each declares its own options and prints its --help.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace recolte::app {
+
+struct CommandInfo {
+    std::string name;
+    std::string usage;    // after "recolte NAME"
+    std::string summary;
+};
+
+const std::vector<CommandInfo>& commands();
+
+int runServe(int argc, char** argv);     // argv[0] = "recolte serve"
+int runCommand(const std::string& name, int argc, char** argv);  // sync, connectors, check-config
+
+}  // namespace recolte::app

@@ -1,0 +1,271 @@
+#include "config/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <Poco/Path.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "registry/plugin_registry.hpp"
+
+namespace recolte::config {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int lineOf(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+sdk::ConfigValue toConfigValue(const YAML::Node& node, const std::string& path) {
+    sdk::ConfigValue v;
+    v.line = lineOf(node);
+    v.path = path;
+    if (!node || node.IsNull()) {
+        v.kind = sdk::ConfigValue::Kind::Null;
+    } else if (node.IsScalar()) {
+        v.kind = sdk::ConfigValue::Kind::Scalar;
+        v.scalar = node.Scalar();
+    } else if (node.IsSequence()) {
+        v.kind = sdk::ConfigValue::Kind::List;
+        size_t i = 0;
+        for (const auto& item : node) v.list.push_back(toConfigValue(item, path + "[" + std::to_string(i++) + "]"));
+    } else if (node.IsMap()) {
+        v.kind = sdk::ConfigValue::Kind::Map;
+        for (const auto& kv : node) {
+            std::string key = kv.first.Scalar();
+            auto child = toConfigValue(kv.second, path.empty() ? key : path + "." + key);
+            if (child.line == 0) child.line = lineOf(kv.first);
+            v.map.emplace_back(key, std::move(child));
+        }
+    }
+    return v;
+}
+
+class Checker {
+public:
+    Checker(std::string file, std::vector<std::string>& errors) : file_(std::move(file)), errors_(errors) {}
+
+    void error(const YAML::Node& at, const std::string& key, const std::string& reason) {
+        error(lineOf(at), key, reason);
+    }
+    void error(int line, const std::string& key, const std::string& reason) {
+        std::string msg = file_;
+        if (line > 0) msg += ":" + std::to_string(line);
+        msg += ": " + key + ": " + reason;
+        errors_.push_back(msg);
+    }
+    void unknownKeys(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& valid) {
+        for (const auto& kv : map) {
+            const std::string key = kv.first.Scalar();
+            if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
+                std::string list;
+                for (const auto& k : valid) list += (list.empty() ? "" : ", ") + k;
+                error(kv.first, prefix + key, "unknown key; valid keys are: " + list);
+            }
+        }
+    }
+
+private:
+    std::string file_;
+    std::vector<std::string>& errors_;
+};
+
+std::string resolve(const std::string& baseDir, const std::string& p) {
+    if (p.empty()) return p;
+    fs::path path(p);
+    if (path.is_absolute()) return path.lexically_normal().string();
+    return (fs::path(baseDir) / path).lexically_normal().string();
+}
+
+bool scalarString(const YAML::Node& node, Checker& check, const std::string& key, std::string& out) {
+    if (!node) return false;
+    if (!node.IsScalar()) {
+        check.error(node, key, "expected a plain value");
+        return false;
+    }
+    out = node.Scalar();
+    return true;
+}
+
+void parseHttp(const YAML::Node& http, Checker& check, Config& cfg) {
+    if (!http.IsMap()) return check.error(http, "http", "expected a map with bind and port");
+    check.unknownKeys(http, "http.", {"bind", "port"});
+    scalarString(http["bind"], check, "http.bind", cfg.http_bind);
+    std::string port;
+    if (scalarString(http["port"], check, "http.port", port)) {
+        try {
+            size_t used = 0;
+            int p = std::stoi(port, &used);
+            if (used != port.size() || p < 0 || p > 65535) throw std::out_of_range("port");
+            cfg.http_port = p;
+        } catch (const std::exception&) {
+            check.error(http["port"], "http.port", "expected a port number 0-65535, got \"" + port + "\"");
+        }
+    }
+}
+
+void parseStore(const YAML::Node& store, Checker& check, Config& cfg, const std::string& baseDir) {
+    if (!store.IsMap()) return check.error(store, "store", "expected {sqlite: PATH} or {postgresql: CONNINFO}");
+    check.unknownKeys(store, "store.", {"sqlite", "postgresql"});
+    std::string s;
+    if (scalarString(store["sqlite"], check, "store.sqlite", s)) cfg.sqlite_path = resolve(baseDir, s);
+    if (scalarString(store["postgresql"], check, "store.postgresql", s)) {
+        cfg.postgresql = s;
+        check.error(store["postgresql"], "store.postgresql", "the PostgreSQL store is not available yet; use sqlite");
+    }
+    if (cfg.sqlite_path.empty() && cfg.postgresql.empty())
+        check.error(store, "store", "expected {sqlite: PATH}");
+}
+
+void parseSources(const YAML::Node& sources, Checker& check, Config& cfg, const std::string& baseDir) {
+    if (!sources.IsSequence()) return check.error(sources, "sources", "expected a list of sources");
+    std::set<std::string> names;
+    size_t i = 0;
+    for (const auto& node : sources) {
+        const std::string key = "sources[" + std::to_string(i++) + "]";
+        if (!node.IsMap()) {
+            check.error(node, key, "expected a map with name, connector, path or url, every");
+            continue;
+        }
+        SourceConfig src;
+        src.line = lineOf(node);
+        src.raw = toConfigValue(node, key);
+        if (!scalarString(node["name"], check, key + ".name", src.name) || src.name.empty()) {
+            check.error(node, key + ".name", "missing: every source needs a name");
+        } else {
+            bool ok = std::all_of(src.name.begin(), src.name.end(), [](unsigned char c) {
+                return std::isalnum(c) || c == '-' || c == '_';
+            });
+            if (!ok) check.error(node["name"], key + ".name", "use letters, digits, - and _ only, got \"" + src.name + "\"");
+            if (!names.insert(src.name).second) check.error(node["name"], key + ".name", "duplicate source name \"" + src.name + "\"");
+        }
+        if (!scalarString(node["connector"], check, key + ".connector", src.connector) || src.connector.empty())
+            check.error(node, key + ".connector", "missing: which connector reads this source");
+        std::string path, url;
+        bool hasPath = scalarString(node["path"], check, key + ".path", path);
+        bool hasUrl = scalarString(node["url"], check, key + ".url", url);
+        if (hasPath && hasUrl) check.error(node, key, "give either path or url, not both");
+        else if (!hasPath && !hasUrl) check.error(node, key, "missing path or url");
+        else if (hasUrl) {
+            if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+                check.error(node["url"], key + ".url", "expected an http:// or https:// URL, got \"" + url + "\"");
+            src.location = url;
+            src.is_url = true;
+        } else {
+            src.location = resolve(baseDir, path);
+        }
+        std::string every;
+        if (scalarString(node["every"], check, key + ".every", every)) {
+            auto secs = sdk::parseDurationSeconds(every);
+            if (!secs || *secs <= 0) check.error(node["every"], key + ".every", "invalid duration \"" + every + "\" (expected e.g. 30s, 15m, 6h, 1d)");
+            else src.every_seconds = *secs;
+        }
+        cfg.sources.push_back(std::move(src));
+    }
+}
+
+LoadResult parse(const YAML::Node& root, const std::string& file) {
+    LoadResult result;
+    Checker check(file, result.errors);
+    Config& cfg = result.config;
+    cfg.file = file;
+    const std::string baseDir = fs::path(file).parent_path().string();
+    if (!root.IsMap()) {
+        check.error(root, "(top)", "expected a map with http, store, plugins, log, sources");
+        return result;
+    }
+    check.unknownKeys(root, "", {"http", "store", "plugins", "log", "sources"});
+    if (root["http"]) parseHttp(root["http"], check, cfg);
+    if (root["store"]) parseStore(root["store"], check, cfg, baseDir);
+    else check.error(0, "store", "missing: where the hub keeps its data, e.g. store: {sqlite: recolte.db}");
+    std::string s;
+    if (scalarString(root["plugins"], check, "plugins", s)) cfg.plugins_dir = resolve(baseDir, s);
+    if (const auto log = root["log"]) {
+        if (!log.IsMap()) check.error(log, "log", "expected a map with level");
+        else {
+            check.unknownKeys(log, "log.", {"level"});
+            if (scalarString(log["level"], check, "log.level", cfg.log_level)) {
+                static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+                if (std::find(levels.begin(), levels.end(), cfg.log_level) == levels.end())
+                    check.error(log["level"], "log.level", "expected one of trace, debug, info, warn, error, critical, off");
+            }
+        }
+    }
+    if (root["sources"]) parseSources(root["sources"], check, cfg, baseDir);
+    return result;
+}
+
+LoadResult parseText(const std::string& text, const std::string& file) {
+    try {
+        return parse(YAML::Load(text), file);
+    } catch (const YAML::Exception& e) {
+        LoadResult r;
+        r.config.file = file;
+        r.errors.push_back(file + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax error: " + e.msg);
+        return r;
+    }
+}
+
+// The SDK names places as "line N: key"; the host writes "FILE:N: key" like compilers do.
+std::string locate(const std::string& file, const sdk::Error& e) {
+    const std::string prefix = "line ";
+    if (e.where.rfind(prefix, 0) == 0) {
+        auto colon = e.where.find(": ");
+        if (colon != std::string::npos)
+            return file + ":" + e.where.substr(prefix.size(), colon - prefix.size()) + ": " + e.where.substr(colon + 2) +
+                   ": " + e.message;
+    }
+    return file + ": " + e.describe();
+}
+
+}  // namespace
+
+const std::vector<std::string>& hostSourceKeys() {
+    static const std::vector<std::string> keys{"name", "connector", "path", "url", "every"};
+    return keys;
+}
+
+LoadResult loadConfig(const std::string& path) {
+    std::string abs = fs::absolute(path).lexically_normal().string();
+    std::ifstream in(abs, std::ios::binary);
+    if (!in) {
+        LoadResult r;
+        r.config.file = abs;
+        r.errors.push_back(path + ": cannot read the configuration file");
+        return r;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parseText(ss.str(), abs);
+}
+
+LoadResult loadConfigFromString(const std::string& yaml, const std::string& pretendPath) {
+    return parseText(yaml, fs::absolute(pretendPath).lexically_normal().string());
+}
+
+sdk::Expected<sdk::OptionValues> sourceOptions(const SourceConfig& source, const registry::PluginRegistry& registry) {
+    const auto* desc = registry.description(source.connector);
+    if (!desc) {
+        std::string list;
+        for (const auto& n : registry.names()) list += (list.empty() ? "" : ", ") + n;
+        return sdk::configError("unknown connector \"" + source.connector + "\"; loaded connectors are: " +
+                                    (list.empty() ? "(none)" : list),
+                                "line " + std::to_string(source.line) + ": " + source.raw.path + ".connector");
+    }
+    return sdk::validateOptions(desc->options, source.raw, hostSourceKeys());
+}
+
+std::vector<std::string> checkSources(const Config& config, const registry::PluginRegistry& registry) {
+    std::vector<std::string> errors;
+    for (const auto& src : config.sources) {
+        if (src.connector.empty()) continue;  // already reported by loadConfig
+        auto opts = sourceOptions(src, registry);
+        if (!opts) errors.push_back(locate(config.file, opts.error()));
+    }
+    return errors;
+}
+
+}  // namespace recolte::config

@@ -1,0 +1,54 @@
+// The YAML configuration: http, store, plugins, log, sources. Every error names the file, the
+// line and the key. Connector options are checked against each connector's declared table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "recolte/sdk/expected.hpp"
+#include "recolte/sdk/options.hpp"
+
+namespace recolte::registry { class PluginRegistry; }
+
+namespace recolte::config {
+
+struct SourceConfig {
+    std::string name;
+    std::string connector;
+    std::string location;  // resolved path, or URL
+    bool is_url = false;
+    int64_t every_seconds = 0;  // 0 = only at start
+    int line = 0;
+    sdk::ConfigValue raw;  // the whole source map; connector options are validated from it
+};
+
+struct Config {
+    std::string file;  // absolute path of the YAML
+    std::string http_bind = "127.0.0.1";
+    int http_port = 8080;
+    std::string sqlite_path;  // resolved
+    std::string postgresql;   // connection string (a later issue)
+    std::string plugins_dir;  // resolved; empty = next to the binary
+    std::string log_level = "info";
+    std::vector<SourceConfig> sources;
+};
+
+// Keys of a source that belong to the host, not to the connector.
+const std::vector<std::string>& hostSourceKeys();
+
+// Parses and checks the host part. All problems are returned, each "FILE:LINE: KEY: reason".
+struct LoadResult {
+    Config config;
+    std::vector<std::string> errors;
+};
+LoadResult loadConfig(const std::string& path);
+LoadResult loadConfigFromString(const std::string& yaml, const std::string& pretendPath);
+
+// Checks each source's connector exists and its options are valid. Returns the errors found.
+std::vector<std::string> checkSources(const Config& config, const registry::PluginRegistry& registry);
+
+// The validated options of one source (connector must be loaded).
+sdk::Expected<sdk::OptionValues> sourceOptions(const SourceConfig& source, const registry::PluginRegistry& registry);
+
+}  // namespace recolte::config

@@ -1,0 +1,64 @@
+#include "store/migrations.hpp"
+
+namespace recolte::store {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{
+        {1,
+         "catalogue: offers, producers, listings, change log, sync runs, rejects, source state",
+         {
+             // Empty strings, not NULLs, stand for "absent" in filter columns: simpler SQL on both engines.
+             "CREATE TABLE offers ("
+             " id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL,"
+             " producer_id TEXT NOT NULL, producer_siret TEXT NOT NULL,"
+             " name TEXT NOT NULL, name_key TEXT NOT NULL, search TEXT NOT NULL,"
+             " product_type TEXT NOT NULL, labels TEXT NOT NULL, departement TEXT NOT NULL,"
+             " price BIGINT NOT NULL, unit_price BIGINT NOT NULL, unit_price_unit TEXT NOT NULL,"
+             " available_from TEXT NOT NULL, available_to TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL, hash TEXT NOT NULL, doc TEXT NOT NULL,"
+             " UNIQUE (source, source_id))",
+             "CREATE INDEX offers_unit_price ON offers (unit_price)",
+             "CREATE INDEX offers_name ON offers (name_key)",
+             "CREATE INDEX offers_updated ON offers (updated_at)",
+             "CREATE INDEX offers_producer ON offers (producer_id)",
+             "CREATE TABLE producers ("
+             " id TEXT PRIMARY KEY, siret TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL,"
+             " search TEXT NOT NULL, departement TEXT NOT NULL, sources TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL, doc TEXT NOT NULL)",
+             "CREATE TABLE producer_listings ("
+             " source TEXT NOT NULL, producer_id TEXT NOT NULL, hash TEXT NOT NULL, doc TEXT NOT NULL,"
+             " PRIMARY KEY (source, producer_id))",
+             "CREATE INDEX producer_listings_producer ON producer_listings (producer_id)",
+             "CREATE TABLE changes ("
+             " seq {serial}, at TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL,"
+             " record_id TEXT NOT NULL, change TEXT NOT NULL, name TEXT NOT NULL,"
+             " old_price BIGINT NOT NULL, new_price BIGINT NOT NULL)",
+             "CREATE INDEX changes_source ON changes (source, seq)",
+             "CREATE TABLE sync_runs ("
+             " id {serial}, source TEXT NOT NULL, connector TEXT NOT NULL,"
+             " started TEXT NOT NULL, finished TEXT NOT NULL, outcome TEXT NOT NULL,"
+             " read_count BIGINT NOT NULL, accepted BIGINT NOT NULL, rejected BIGINT NOT NULL,"
+             " added BIGINT NOT NULL, changed BIGINT NOT NULL, removed BIGINT NOT NULL, unchanged BIGINT NOT NULL,"
+             " duration_ms BIGINT NOT NULL, error TEXT NOT NULL)",
+             "CREATE INDEX sync_runs_source ON sync_runs (source, id)",
+             "CREATE TABLE rejects ("
+             " id {serial}, source TEXT NOT NULL, run_id BIGINT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL,"
+             " line BIGINT NOT NULL, col TEXT NOT NULL, element TEXT NOT NULL, reason TEXT NOT NULL,"
+             " excerpt TEXT NOT NULL, at TEXT NOT NULL)",
+             "CREATE INDEX rejects_source ON rejects (source, id)",
+             "CREATE TABLE source_state ("
+             " source TEXT PRIMARY KEY, connector TEXT NOT NULL, bookmark TEXT NOT NULL,"
+             " last_run BIGINT NOT NULL, last_ok_run BIGINT NOT NULL)",
+         }},
+    };
+    return all;
+}
+
+std::string applyDialect(const std::string& sql, const std::string& serialPrimaryKey) {
+    std::string out = sql;
+    const std::string token = "{serial}";
+    for (size_t pos; (pos = out.find(token)) != std::string::npos;) out.replace(pos, token.size(), serialPrimaryKey);
+    return out;
+}
+
+}  // namespace recolte::store

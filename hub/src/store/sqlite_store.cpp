@@ -1,0 +1,625 @@
+// The SQLite store through Poco::Data. SQL uses $N placeholders so it also runs on PostgreSQL.
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/SessionPool.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "model/clock.hpp"
+#include "model/json.hpp"
+#include "recolte/sdk/text.hpp"
+#include "store/migrations.hpp"
+#include "store/store.hpp"
+
+namespace recolte::store {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace {
+
+constexpr std::size_t kLoginTimeoutSeconds = 5;
+
+void configureConnection(Session& s) {
+    s << "PRAGMA busy_timeout = 15000", now;
+    s << "PRAGMA synchronous = NORMAL", now;
+    s << "PRAGMA foreign_keys = ON", now;
+}
+
+std::string labelsColumn(const std::vector<std::string>& labels) {
+    std::string out = "|";
+    for (const auto& l : labels) out += l + "|";
+    return out;
+}
+
+// Escapes LIKE wildcards; the queries say ESCAPE '\'.
+std::string likeContains(const std::string& folded) {
+    std::string out = "%";
+    for (char c : folded) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+std::vector<std::string> words(const std::string& q) {
+    std::vector<std::string> out;
+    std::istringstream in(sdk::foldForSearch(q));
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// A WHERE clause built with numbered placeholders and its parameters, kept alive for binding.
+class Where {
+public:
+    void add(const std::string& clauseWithQ, const std::string& value) {
+        // clauseWithQ uses "?" for the one parameter; numbered here.
+        std::string c = clauseWithQ;
+        const std::string ph = "$" + std::to_string(params_.size() + 1);
+        for (size_t pos; (pos = c.find('?')) != std::string::npos;) c.replace(pos, 1, ph);
+        clauses_.push_back(c);
+        params_.push_back(value);
+    }
+    std::string sql() const {
+        if (clauses_.empty()) return "";
+        std::string out = " WHERE ";
+        for (size_t i = 0; i < clauses_.size(); ++i) out += (i ? " AND " : "") + clauses_[i];
+        return out;
+    }
+    size_t size() const { return params_.size(); }
+    void bind(Statement& st) {
+        for (auto& p : params_) st, use(p);
+    }
+
+private:
+    std::vector<std::string> clauses_;
+    std::vector<std::string> params_;
+};
+
+class SqliteSyncWriter : public SyncWriter {
+public:
+    SqliteSyncWriter(const std::string& path, std::string source, std::string at);
+    ~SqliteSyncWriter() override;
+
+    std::unordered_map<std::string, Existing> existingOffers() override;
+    void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) override;
+    void removeOffer(const std::string& id) override;
+    void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
+                   int64_t oldPriceRaw, int64_t newPriceRaw) override;
+    void putProducerListings(const std::vector<model::Producer>& producers) override;
+    void addReject(const model::StoredReject& reject) override { rejects_.push_back(reject); }
+    void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) override;
+
+private:
+    void prepareOfferStatements();
+    void rebuildProducer(const std::string& id);
+
+    Session session_;
+    std::string source_;
+    std::string at_;
+    bool committed_ = false;
+    std::vector<model::StoredReject> rejects_;
+
+    // Bound by reference to the prepared statements below: fill, then execute.
+    struct OfferRow {
+        std::string id, source, source_id, producer_id, producer_siret, name, name_key, search, product_type, labels,
+            departement;
+        Poco::Int64 price = 0, unit_price = 0;
+        std::string unit_price_unit, available_from, available_to, updated_at, hash, doc;
+    } row_;
+    std::unique_ptr<Statement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
+    struct ChangeRow {
+        std::string at, source, kind, record_id, change, name;
+        Poco::Int64 old_price = 0, new_price = 0;
+    } change_;
+};
+
+SqliteSyncWriter::SqliteSyncWriter(const std::string& path, std::string source, std::string at)
+    : session_("SQLite", path, kLoginTimeoutSeconds), source_(std::move(source)), at_(std::move(at)) {
+    configureConnection(session_);
+    session_ << "PRAGMA cache_size = -65536", now;
+    session_ << "PRAGMA temp_store = MEMORY", now;
+    session_.begin();
+    prepareOfferStatements();
+}
+
+SqliteSyncWriter::~SqliteSyncWriter() {
+    if (!committed_) {
+        try {
+            insertOffer_.reset();
+            updateOffer_.reset();
+            deleteOffer_.reset();
+            insertChange_.reset();
+            session_.rollback();
+        } catch (...) {
+        }
+    }
+}
+
+void SqliteSyncWriter::prepareOfferStatements() {
+    auto& r = row_;
+    insertOffer_ = std::make_unique<Statement>(session_);
+    *insertOffer_ << "INSERT INTO offers (id, source, source_id, producer_id, producer_siret, name, name_key, search,"
+                     " product_type, labels, departement, price, unit_price, unit_price_unit, available_from,"
+                     " available_to, updated_at, hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                     " $12, $13, $14, $15, $16, $17, $18, $19)",
+        use(r.id), use(r.source), use(r.source_id), use(r.producer_id), use(r.producer_siret), use(r.name),
+        use(r.name_key), use(r.search), use(r.product_type), use(r.labels), use(r.departement), use(r.price),
+        use(r.unit_price), use(r.unit_price_unit), use(r.available_from), use(r.available_to), use(r.updated_at),
+        use(r.hash), use(r.doc);
+    updateOffer_ = std::make_unique<Statement>(session_);
+    *updateOffer_ << "UPDATE offers SET producer_id = $1, producer_siret = $2, name = $3, name_key = $4, search = $5,"
+                     " product_type = $6, labels = $7, departement = $8, price = $9, unit_price = $10,"
+                     " unit_price_unit = $11, available_from = $12, available_to = $13, updated_at = $14,"
+                     " hash = $15, doc = $16 WHERE id = $17",
+        use(r.producer_id), use(r.producer_siret), use(r.name), use(r.name_key), use(r.search), use(r.product_type),
+        use(r.labels), use(r.departement), use(r.price), use(r.unit_price), use(r.unit_price_unit),
+        use(r.available_from), use(r.available_to), use(r.updated_at), use(r.hash), use(r.doc), use(r.id);
+    deleteOffer_ = std::make_unique<Statement>(session_);
+    *deleteOffer_ << "DELETE FROM offers WHERE id = $1", use(r.id);
+    auto& c = change_;
+    insertChange_ = std::make_unique<Statement>(session_);
+    *insertChange_ << "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price)"
+                      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        use(c.at), use(c.source), use(c.kind), use(c.record_id), use(c.change), use(c.name), use(c.old_price),
+        use(c.new_price);
+}
+
+std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
+    std::vector<std::string> sourceIds, ids, hashes;
+    std::vector<Poco::Int64> prices;
+    std::string src = source_;
+    session_ << "SELECT source_id, id, hash, price FROM offers WHERE source = $1", into(sourceIds), into(ids),
+        into(hashes), into(prices), use(src), now;
+    std::unordered_map<std::string, Existing> out;
+    out.reserve(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) out.emplace(sourceIds[i], Existing{ids[i], hashes[i], prices[i]});
+    return out;
+}
+
+void SqliteSyncWriter::putOffer(const model::Offer& o, const std::string& doc, const std::string& hash, bool isNew) {
+    auto& r = row_;
+    r.id = o.id;
+    r.source = o.source;
+    r.source_id = o.source_id;
+    r.producer_id = o.producer.id;
+    r.producer_siret = o.producer.siret;
+    r.name = o.name;
+    r.name_key = sdk::foldForSearch(o.name);
+    r.search = r.name_key + " " + sdk::foldForSearch(o.producer.name) + " " + sdk::foldForSearch(o.description);
+    r.product_type = o.product_type;
+    r.labels = labelsColumn(o.labels);
+    r.departement = o.departement;
+    r.price = o.price.amount.raw();
+    r.unit_price = o.unit_price.amount.raw();
+    r.unit_price_unit = model::toString(o.unit_price.unit);
+    r.available_from = o.available_from;
+    r.available_to = o.available_to;
+    r.updated_at = o.updated_at;
+    r.hash = hash;
+    r.doc = doc;
+    (isNew ? insertOffer_ : updateOffer_)->execute();
+}
+
+void SqliteSyncWriter::removeOffer(const std::string& id) {
+    row_.id = id;
+    deleteOffer_->execute();
+}
+
+void SqliteSyncWriter::logChange(Change change, const std::string& kind, const std::string& recordId,
+                                 const std::string& name, int64_t oldPriceRaw, int64_t newPriceRaw) {
+    auto& c = change_;
+    c.at = at_;
+    c.source = source_;
+    c.kind = kind;
+    c.record_id = recordId;
+    c.change = toString(change);
+    c.name = name;
+    c.old_price = oldPriceRaw;
+    c.new_price = newPriceRaw;
+    insertChange_->execute();
+}
+
+void SqliteSyncWriter::putProducerListings(const std::vector<model::Producer>& producers) {
+    std::vector<std::string> oldIds, oldHashes;
+    std::string src = source_;
+    session_ << "SELECT producer_id, hash FROM producer_listings WHERE source = $1", into(oldIds), into(oldHashes),
+        use(src), now;
+    std::unordered_map<std::string, std::string> old;
+    for (size_t i = 0; i < oldIds.size(); ++i) old.emplace(oldIds[i], oldHashes[i]);
+
+    std::set<std::string> affected, seen;
+    for (const auto& p : producers) {
+        if (!seen.insert(p.id).second) continue;
+        model::Producer listing = p;
+        listing.sources = {source_};
+        std::string doc = model::toJson(listing);
+        std::string hash = contentHash(doc);
+        auto it = old.find(p.id);
+        if (it != old.end() && it->second == hash) continue;
+        std::string id = p.id;
+        if (it == old.end())
+            session_ << "INSERT INTO producer_listings (source, producer_id, hash, doc) VALUES ($1, $2, $3, $4)", use(src),
+                use(id), use(hash), use(doc), now;
+        else
+            session_ << "UPDATE producer_listings SET hash = $1, doc = $2 WHERE source = $3 AND producer_id = $4",
+                use(hash), use(doc), use(src), use(id), now;
+        affected.insert(p.id);
+    }
+    for (const auto& [id, hash] : old) {
+        if (seen.count(id)) continue;
+        std::string pid = id;
+        session_ << "DELETE FROM producer_listings WHERE source = $1 AND producer_id = $2", use(src), use(pid), now;
+        affected.insert(id);
+    }
+    for (const auto& id : affected) rebuildProducer(id);
+}
+
+bool isEmptyJson(const Poco::Dynamic::Var& v) {
+    if (v.isEmpty()) return true;
+    if (v.isString()) return v.extract<std::string>().empty();
+    if (v.type() == typeid(Poco::JSON::Array::Ptr)) return v.extract<Poco::JSON::Array::Ptr>()->size() == 0;
+    return false;
+}
+
+// Merges several sources' descriptions of one producer: the first source (by name) that gives a
+// field wins, field by field (address parts included); points of sale and contacts are pooled.
+void SqliteSyncWriter::rebuildProducer(const std::string& id) {
+    std::vector<std::string> sources, docs;
+    std::string pid = id;
+    session_ << "SELECT source, doc FROM producer_listings WHERE producer_id = $1 ORDER BY source", into(sources),
+        into(docs), use(pid), now;
+    if (sources.empty()) {
+        session_ << "DELETE FROM producers WHERE id = $1", use(pid), now;
+        return;
+    }
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+    Poco::JSON::Object::Ptr merged;
+    for (const auto& doc : docs) {
+        auto obj = parser.parse(doc).extract<Poco::JSON::Object::Ptr>();
+        parser.reset();
+        if (!merged) {
+            merged = obj;
+            continue;
+        }
+        for (const auto& key : obj->getNames()) {
+            auto value = obj->get(key);
+            if (key == "address" && merged->isObject(key) && obj->isObject(key)) {
+                auto into = merged->getObject(key);
+                auto from = obj->getObject(key);
+                for (const auto& k : from->getNames())
+                    if (isEmptyJson(into->get(k)) && !isEmptyJson(from->get(k))) into->set(k, from->get(k));
+            } else if ((key == "points_of_sale" || key == "contacts") && merged->isArray(key) && obj->isArray(key)) {
+                auto into = merged->getArray(key);
+                auto from = obj->getArray(key);
+                for (size_t i = 0; i < from->size(); ++i) into->add(from->get(i));
+            } else if (isEmptyJson(merged->get(key)) && !isEmptyJson(value)) {
+                merged->set(key, value);
+            }
+        }
+    }
+    Poco::JSON::Array::Ptr srcArray = new Poco::JSON::Array();
+    std::string sourcesColumn = "|";
+    for (const auto& s : sources) {
+        srcArray->add(s);
+        sourcesColumn += s + "|";
+    }
+    merged->set("sources", srcArray);
+    std::ostringstream out;
+    merged->stringify(out);
+    std::string doc = out.str();
+    std::string siret = merged->has("siret") && merged->get("siret").isString() ? merged->getValue<std::string>("siret") : "";
+    std::string name = merged->optValue<std::string>("name", "");
+    std::string departement, city;
+    if (merged->isObject("address")) {
+        auto a = merged->getObject("address");
+        if (a->get("departement").isString()) departement = a->getValue<std::string>("departement");
+        if (a->get("city").isString()) city = a->getValue<std::string>("city");
+    }
+    std::string nameKey = sdk::foldForSearch(name);
+    std::string search = nameKey + " " + sdk::foldForSearch(city) + " " + siret;
+    std::string at = at_;
+    session_ << "DELETE FROM producers WHERE id = $1", use(pid), now;
+    session_ << "INSERT INTO producers (id, siret, name, name_key, search, departement, sources, updated_at, doc)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        use(pid), use(siret), use(name), use(nameKey), use(search), use(departement), use(sourcesColumn), use(at),
+        use(doc), now;
+}
+
+void SqliteSyncWriter::commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) {
+    std::string src = run.source, connector = run.connector, started = run.started, finished = run.finished,
+                outcome = run.outcome, error = run.error;
+    Poco::Int64 read = run.counts.read, accepted = run.counts.accepted, rejected = run.counts.rejected,
+                added = run.counts.added, changed = run.counts.changed, removed = run.counts.removed,
+                unchanged = run.counts.unchanged, durationMs = static_cast<Poco::Int64>(run.duration_seconds * 1000.0);
+    session_ << "INSERT INTO sync_runs (source, connector, started, finished, outcome, read_count, accepted, rejected,"
+                " added, changed, removed, unchanged, duration_ms, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                " $10, $11, $12, $13, $14)",
+        use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted), use(rejected),
+        use(added), use(changed), use(removed), use(unchanged), use(durationMs), use(error), now;
+    Poco::Int64 runId = 0;
+    session_ << "SELECT MAX(id) FROM sync_runs WHERE source = $1", into(runId), use(src), now;
+    if (!sourceUnchanged) {
+        session_ << "DELETE FROM rejects WHERE source = $1", use(src), now;
+        model::StoredReject r;
+        Poco::Int64 line = 0;
+        Statement ins(session_);
+        ins << "INSERT INTO rejects (source, run_id, file, url, line, col, element, reason, excerpt, at)"
+               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            use(src), use(runId), use(r.file), use(r.url), use(line), use(r.column), use(r.element), use(r.reason),
+            use(r.excerpt), use(r.at);
+        for (const auto& rej : rejects_) {
+            r = rej;
+            line = rej.line;
+            ins.execute();
+        }
+    }
+    std::string bm = bookmark;
+    int found = 0;
+    session_ << "SELECT COUNT(*) FROM source_state WHERE source = $1", into(found), use(src), now;
+    if (found)
+        session_ << "UPDATE source_state SET connector = $1, bookmark = $2, last_run = $3, last_ok_run = $4"
+                    " WHERE source = $5",
+            use(connector), use(bm), use(runId), use(runId), use(src), now;
+    else
+        session_ << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
+                    " VALUES ($1, $2, $3, $4, $5)",
+            use(src), use(connector), use(bm), use(runId), use(runId), now;
+    insertOffer_.reset();
+    updateOffer_.reset();
+    deleteOffer_.reset();
+    insertChange_.reset();
+    session_.commit();
+    committed_ = true;
+}
+
+class SqliteStore : public Store {
+public:
+    explicit SqliteStore(const std::string& path) : path_(path) {
+        Poco::Data::SQLite::Connector::registerConnector();
+        std::error_code ec;
+        auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+        // Poco waits for its whole login timeout when SQLite cannot open: fail fast on a bad folder.
+        if (!parent.empty() && !std::filesystem::is_directory(parent))
+            throw std::runtime_error("cannot open the SQLite store " + path + ": cannot create the folder " +
+                                     parent.string() + (ec ? ": " + ec.message() : ""));
+        Session s("SQLite", path_, kLoginTimeoutSeconds);
+        configureConnection(s);
+        std::string mode;
+        s << "PRAGMA journal_mode = WAL", into(mode), now;
+        migrate(s);
+        pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", path_, 1, 64, 60);
+    }
+
+    std::unique_ptr<SyncWriter> beginSync(const std::string& source, const std::string& at) override {
+        return std::make_unique<SqliteSyncWriter>(path_, source, at);
+    }
+
+    void recordFailedRun(const model::SyncRun& run) override {
+        Session s = session();
+        std::string src = run.source, connector = run.connector, started = run.started, finished = run.finished,
+                    outcome = run.outcome, error = run.error;
+        Poco::Int64 read = run.counts.read, accepted = run.counts.accepted, rejected = run.counts.rejected,
+                    durationMs = static_cast<Poco::Int64>(run.duration_seconds * 1000.0), zero = 0;
+        s.begin();
+        s << "INSERT INTO sync_runs (source, connector, started, finished, outcome, read_count, accepted, rejected,"
+             " added, changed, removed, unchanged, duration_ms, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+             " $10, $11, $12, $13, $14)",
+            use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted),
+            use(rejected), use(zero), use(zero), use(zero), use(zero), use(durationMs), use(error), now;
+        Poco::Int64 runId = 0;
+        s << "SELECT MAX(id) FROM sync_runs WHERE source = $1", into(runId), use(src), now;
+        int found = 0;
+        s << "SELECT COUNT(*) FROM source_state WHERE source = $1", into(found), use(src), now;
+        if (found)
+            s << "UPDATE source_state SET connector = $1, last_run = $2 WHERE source = $3", use(connector), use(runId),
+                use(src), now;
+        else {
+            std::string empty;
+            s << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
+                 " VALUES ($1, $2, $3, $4, $5)",
+                use(src), use(connector), use(empty), use(runId), use(zero), now;
+        }
+        s.commit();
+    }
+
+    std::string bookmark(const std::string& source) override {
+        Session s = session();
+        std::vector<std::string> bm;
+        std::string src = source;
+        s << "SELECT bookmark FROM source_state WHERE source = $1", into(bm), use(src), now;
+        return bm.empty() ? std::string() : bm.front();
+    }
+
+    Page offers(const OfferQuery& q) override {
+        Where w;
+        for (const auto& word : words(q.q)) w.add("search LIKE ? ESCAPE '\\'", likeContains(word));
+        if (!q.product_type.empty()) w.add("product_type = ?", q.product_type);
+        if (!q.label.empty()) w.add("labels LIKE ?", "%|" + q.label + "|%");
+        if (!q.producer.empty()) w.add("(producer_id = ? OR producer_siret = ?)", q.producer);
+        if (!q.departement.empty()) w.add("departement = ?", q.departement);
+        if (!q.source.empty()) w.add("source = ?", q.source);
+        if (!q.available_on.empty())
+            w.add("(available_from = '' OR available_from <= ?) AND (available_to = '' OR available_to >= ?)",
+                  q.available_on);
+        std::string order = q.sort == "unit_price" ? " ORDER BY unit_price, name_key, id"
+                            : q.sort == "updated"  ? " ORDER BY updated_at DESC, name_key, id"
+                                                   : " ORDER BY name_key, id";
+        return page("offers", w, order, q.limit, q.offset);
+    }
+
+    std::optional<std::string> offer(const std::string& id) override { return byId("offers", id); }
+
+    Page producers(const ProducerQuery& q) override {
+        Where w;
+        for (const auto& word : words(q.q)) w.add("search LIKE ? ESCAPE '\\'", likeContains(word));
+        if (!q.departement.empty()) w.add("departement = ?", q.departement);
+        if (!q.source.empty()) w.add("sources LIKE ?", "%|" + q.source + "|%");
+        return page("producers", w, " ORDER BY name_key, id", q.limit, q.offset);
+    }
+
+    std::optional<std::string> producer(const std::string& id) override { return byId("producers", id); }
+
+    std::vector<SourceState> sources() override {
+        Session s = session();
+        std::vector<std::string> names, connectors, bookmarks;
+        std::vector<Poco::Int64> lastRuns;
+        s << "SELECT source, connector, bookmark, last_run FROM source_state ORDER BY source", into(names),
+            into(connectors), into(bookmarks), into(lastRuns), now;
+        std::vector<SourceState> out;
+        for (size_t i = 0; i < names.size(); ++i) {
+            SourceState st{names[i], connectors[i], bookmarks[i], std::nullopt};
+            st.last_run = run(s, lastRuns[i]);
+            out.push_back(std::move(st));
+        }
+        return out;
+    }
+
+    Page rejects(const RejectQuery& q) override {
+        Session s = session();
+        Page p;
+        std::string src = q.source;
+        s << "SELECT COUNT(*) FROM rejects WHERE source = $1", into(p.total), use(src), now;
+        std::vector<std::string> files, urls, cols, elements, reasons, excerpts, ats;
+        std::vector<Poco::Int64> lines;
+        Poco::Int64 limit = q.limit, offset = q.offset;
+        s << "SELECT file, url, line, col, element, reason, excerpt, at FROM rejects WHERE source = $1"
+             " ORDER BY id LIMIT $2 OFFSET $3",
+            into(files), into(urls), into(lines), into(cols), into(elements), into(reasons), into(excerpts), into(ats),
+            use(src), use(limit), use(offset), now;
+        for (size_t i = 0; i < files.size(); ++i) {
+            model::StoredReject r{q.source, files[i], urls[i], lines[i], cols[i], elements[i], reasons[i], excerpts[i], ats[i]};
+            p.items.push_back(model::toJson(r));
+        }
+        return p;
+    }
+
+    std::vector<ChangeEntry> changes(int64_t afterSeq, int64_t limit) override {
+        Session s = session();
+        std::vector<Poco::Int64> seqs, oldPrices, newPrices;
+        std::vector<std::string> ats, sources, kinds, ids, changes, names;
+        Poco::Int64 after = afterSeq, lim = limit;
+        s << "SELECT seq, at, source, kind, record_id, change, name, old_price, new_price FROM changes"
+             " WHERE seq > $1 ORDER BY seq LIMIT $2",
+            into(seqs), into(ats), into(sources), into(kinds), into(ids), into(changes), into(names), into(oldPrices),
+            into(newPrices), use(after), use(lim), now;
+        std::vector<ChangeEntry> out;
+        for (size_t i = 0; i < seqs.size(); ++i)
+            out.push_back({seqs[i], ats[i], sources[i], kinds[i], ids[i], changes[i], names[i], oldPrices[i], newPrices[i]});
+        return out;
+    }
+
+    int64_t offerCount() override {
+        Session s = session();
+        Poco::Int64 n = 0;
+        s << "SELECT COUNT(*) FROM offers", into(n), now;
+        return n;
+    }
+
+private:
+    Session session() {
+        Session s = pool_->get();
+        s << "PRAGMA busy_timeout = 15000", now;
+        return s;
+    }
+
+    static std::optional<model::SyncRun> run(Session& s, Poco::Int64 id) {
+        std::vector<std::string> src, connector, started, finished, outcome, error;
+        std::vector<Poco::Int64> read, accepted, rejected, added, changed, removed, unchanged, duration;
+        s << "SELECT source, connector, started, finished, outcome, read_count, accepted, rejected, added, changed,"
+             " removed, unchanged, duration_ms, error FROM sync_runs WHERE id = $1",
+            into(src), into(connector), into(started), into(finished), into(outcome), into(read), into(accepted),
+            into(rejected), into(added), into(changed), into(removed), into(unchanged), into(duration), into(error),
+            use(id), now;
+        if (src.empty()) return std::nullopt;
+        model::SyncRun r;
+        r.source = src[0];
+        r.connector = connector[0];
+        r.started = started[0];
+        r.finished = finished[0];
+        r.outcome = outcome[0];
+        r.counts = {read[0], accepted[0], rejected[0], added[0], changed[0], removed[0], unchanged[0]};
+        r.duration_seconds = static_cast<double>(duration[0]) / 1000.0;
+        r.error = error[0];
+        return r;
+    }
+
+    Page page(const std::string& table, Where& w, const std::string& order, int64_t limit, int64_t offset) {
+        Session s = session();
+        Page p;
+        {
+            Statement count(s);
+            count << "SELECT COUNT(*) FROM " + table + w.sql(), into(p.total);
+            w.bind(count);
+            count.execute();
+        }
+        Statement select(s);
+        Poco::Int64 lim = limit, off = offset;
+        const std::string n = std::to_string(w.size() + 1);
+        const std::string m = std::to_string(w.size() + 2);
+        select << "SELECT doc FROM " + table + w.sql() + order + " LIMIT $" + n + " OFFSET $" + m, into(p.items);
+        w.bind(select);
+        select, use(lim), use(off);
+        select.execute();
+        return p;
+    }
+
+    std::optional<std::string> byId(const std::string& table, const std::string& id) {
+        Session s = session();
+        std::vector<std::string> docs;
+        std::string key = id;
+        s << "SELECT doc FROM " + table + " WHERE id = $1", into(docs), use(key), now;
+        if (docs.empty()) return std::nullopt;
+        return docs.front();
+    }
+
+    void migrate(Session& s) {
+        s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+             " applied_at TEXT NOT NULL)",
+            now;
+        for (const auto& m : migrations()) {
+            s.begin();
+            int applied = 0;
+            int version = m.version;
+            s << "SELECT COUNT(*) FROM schema_migrations WHERE version = $1", into(applied), use(version), now;
+            if (applied) {
+                s.commit();
+                continue;
+            }
+            for (const auto& sql : m.statements) s << applyDialect(sql, "INTEGER PRIMARY KEY"), now;
+            std::string desc = m.description, at = model::isoNow();
+            s << "INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)", use(version),
+                use(desc), use(at), now;
+            s.commit();
+        }
+    }
+
+    std::string path_;
+    std::unique_ptr<Poco::Data::SessionPool> pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> openStore(const StoreOptions& options) {
+    if (options.sqlite_path.empty()) throw std::runtime_error("no store configured: set store: {sqlite: PATH}");
+    try {
+        return std::make_unique<SqliteStore>(options.sqlite_path);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("cannot open the SQLite store " + options.sqlite_path + ": " + e.displayText());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw std::runtime_error("cannot open the SQLite store " + options.sqlite_path + ": " + e.what());
+    }
+}
+
+}  // namespace recolte::store

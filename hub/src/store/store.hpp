@@ -1,0 +1,124 @@
+// The store: what the hub knows. One transaction per source sync (all or nothing), a content hash
+// per record so unchanged records are not rewritten, a change log for the feed. The store knows
+// no HTTP and no connector; publishers read it through the queries below.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/catalog.hpp"
+
+namespace recolte::store {
+
+struct OfferQuery {
+    std::string q;  // words, accent- and case-insensitive, all must match
+    std::string product_type, label, producer, departement, source;
+    std::string available_on;  // YYYY-MM-DD
+    std::string sort = "name";  // name | unit_price | updated
+    int64_t limit = 50;
+    int64_t offset = 0;
+};
+
+struct ProducerQuery {
+    std::string q, departement, source;
+    int64_t limit = 50;
+    int64_t offset = 0;
+};
+
+struct RejectQuery {
+    std::string source;
+    int64_t limit = 100;
+    int64_t offset = 0;
+};
+
+// A page of JSON documents (each a complete item) and the total matching.
+struct Page {
+    std::vector<std::string> items;
+    int64_t total = 0;
+};
+
+struct SourceState {
+    std::string name;
+    std::string connector;
+    std::string bookmark;
+    std::optional<model::SyncRun> last_run;
+};
+
+// What the store holds for a record of a source, for the sync's diff.
+struct Existing {
+    std::string id;
+    std::string hash;
+    int64_t price_raw = 0;
+};
+
+enum class Change { Added, Changed, PriceChanged, Removed };
+const char* toString(Change c);
+
+struct ChangeEntry {
+    int64_t seq = 0;
+    std::string at;
+    std::string source;
+    std::string kind;  // offer | need
+    std::string record_id;
+    std::string change;  // added | changed | price_changed | removed
+    std::string name;
+    int64_t old_price_raw = 0;
+    int64_t new_price_raw = 0;
+};
+
+// One source sync = one transaction. Destroying it without commit() rolls everything back.
+class SyncWriter {
+public:
+    virtual ~SyncWriter() = default;
+    virtual std::unordered_map<std::string, Existing> existingOffers() = 0;  // by source_id
+    // doc = the offer's JSON; hash = its content hash (without updated_at).
+    virtual void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) = 0;
+    virtual void removeOffer(const std::string& id) = 0;
+    virtual void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
+                           int64_t oldPriceRaw, int64_t newPriceRaw) = 0;
+    // The producers this source lists now (as it describes them); listings it no longer has are
+    // dropped, and the merged producers rebuilt.
+    virtual void putProducerListings(const std::vector<model::Producer>& producers) = 0;
+    virtual void addReject(const model::StoredReject& reject) = 0;
+    // Records the run, the bookmark and the rejects, then commits.
+    // sourceUnchanged: the connector saw no change, so the previous rejects still stand.
+    virtual void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Sync side.
+    virtual std::unique_ptr<SyncWriter> beginSync(const std::string& source, const std::string& at) = 0;
+    // A failed run: recorded, data untouched.
+    virtual void recordFailedRun(const model::SyncRun& run) = 0;
+    virtual std::string bookmark(const std::string& source) = 0;
+
+    // Read side (thread-safe: each call takes its own connection).
+    virtual Page offers(const OfferQuery& q) = 0;
+    virtual std::optional<std::string> offer(const std::string& id) = 0;
+    virtual Page producers(const ProducerQuery& q) = 0;
+    virtual std::optional<std::string> producer(const std::string& id) = 0;
+    virtual std::vector<SourceState> sources() = 0;
+    virtual Page rejects(const RejectQuery& q) = 0;
+    virtual std::vector<ChangeEntry> changes(int64_t afterSeq, int64_t limit) = 0;
+    virtual int64_t offerCount() = 0;
+};
+
+struct StoreOptions {
+    std::string sqlite_path;
+};
+
+// Opens (creating when needed) and migrates the store. Throws std::runtime_error with a clear
+// message when it cannot.
+std::unique_ptr<Store> openStore(const StoreOptions& options);
+
+// Content hash used for change detection: 16 hex chars, fast, stable across builds.
+std::string contentHash(std::string_view bytes);
+
+}  // namespace recolte::store

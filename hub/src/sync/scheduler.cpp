@@ -1,0 +1,48 @@
+#include "sync/scheduler.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace recolte::sync {
+
+void Scheduler::start() {
+    if (thread_.joinable()) return;
+    stopping_ = false;
+    thread_ = std::thread([this] { loop(); });
+}
+
+void Scheduler::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void Scheduler::loop() {
+    using Clock = std::chrono::steady_clock;
+    std::vector<Clock::time_point> due(sources_.size(), Clock::now());
+    std::vector<bool> active(sources_.size(), true);
+    while (true) {
+        size_t next = sources_.size();
+        for (size_t i = 0; i < sources_.size(); ++i)
+            if (active[i] && (next == sources_.size() || due[i] < due[next])) next = i;
+        {
+            std::unique_lock lock(mutex_);
+            if (next == sources_.size()) {
+                wake_.wait(lock, [this] { return stopping_; });
+                return;
+            }
+            if (wake_.wait_until(lock, due[next], [this] { return stopping_; })) return;
+        }
+        const auto& src = sources_[next];
+        model::SyncRun run = engine_.syncSource(src);
+        if (onRun_) onRun_(run);
+        if (src.every_seconds > 0)
+            due[next] = Clock::now() + std::chrono::seconds(src.every_seconds);
+        else
+            active[next] = false;
+    }
+}
+
+}  // namespace recolte::sync

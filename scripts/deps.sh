@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, only those missing. Sourced by run and test.
+#   deps.sh build   -> compiler, CMake, libraries
+#   deps.sh test    -> the above + the outside checkers used by the tests
+set -euo pipefail
+build_pkgs=(cmake g++ ninja-build pkg-config libpoco-dev libpq-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
+  libxml2-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev)
+test_pkgs=(python3 python3-jsonschema libxml2-utils curl)
+want=("${build_pkgs[@]}")
+[ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,140 @@
+#include <gtest/gtest.h>
+
+#include "model/json.hpp"
+#include "store/store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace recolte::store {
+namespace {
+
+model::Offer makeOffer(const std::string& sourceId, const std::string& name, int64_t unitPriceCents,
+                       std::vector<std::string> labels, const std::string& dep, const std::string& from = "",
+                       const std::string& to = "") {
+    model::Offer o;
+    o.id = "id-" + sourceId;
+    o.source = "s1";
+    o.source_id = sourceId;
+    o.producer = {"p-" + dep, "", "Ferme " + dep};
+    o.departement = dep;
+    o.name = name;
+    o.product_type = "vegetable";
+    o.labels = std::move(labels);
+    o.price.amount = sdk::Decimal::fromRaw(unitPriceCents * 100);
+    o.price.unit = "kg";
+    o.unit_price = {sdk::Decimal::fromRaw(unitPriceCents * 100), model::BaseUnit::Kg};
+    o.available_from = from;
+    o.available_to = to;
+    o.updated_at = "2026-11-26T10:00:00Z";
+    return o;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store_ = openStore({dir_.file("sub/dir/hub.db")});  // parent folders are created
+        auto w = store_->beginSync("s1", "2026-11-26T10:00:00Z");
+        const std::vector<model::Offer> offers{
+            makeOffer("a", "Pommes de terre", 160, {"BIO"}, "09"),
+            makeOffer("b", "Pêches", 420, {}, "11", "2026-06-01", "2026-08-31"),
+            makeOffer("c", "Pommes Reinette", 210, {"HVE"}, "09", "2026-09-15", ""),
+            makeOffer("d", "Épinards", 380, {"BIO", "HVE"}, "31"),
+        };
+        for (const auto& o : offers) w->putOffer(o, model::toJson(o), contentHash(model::toJson(o)), true);
+        model::SyncRun run;
+        run.source = "s1";
+        run.connector = "csv";
+        run.outcome = "ok";
+        w->commit(run, "bm", false);
+    }
+
+    std::vector<std::string> ids(const OfferQuery& q) {
+        std::vector<std::string> out;
+        for (const auto& doc : store_->offers(q).items) {
+            auto pos = doc.find("\"source_id\":\"");
+            out.push_back(doc.substr(pos + 13, 1));
+        }
+        return out;
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, SearchIsAccentAndCaseInsensitiveAndNeedsEveryWord) {
+    OfferQuery q;
+    q.q = "PECHES";
+    EXPECT_EQ(ids(q), std::vector<std::string>{"b"});
+    q.q = "epinard";
+    EXPECT_EQ(ids(q), std::vector<std::string>{"d"});
+    q.q = "pommes reinette";
+    EXPECT_EQ(ids(q), std::vector<std::string>{"c"});
+    q.q = "100%_";  // LIKE wildcards are literal
+    EXPECT_TRUE(ids(q).empty());
+}
+
+TEST_F(SqliteStoreTest, FiltersCombine) {
+    OfferQuery q;
+    q.label = "BIO";
+    EXPECT_EQ(ids(q), (std::vector<std::string>{"d", "a"}));  // by name: Épinards < Pommes
+    q.departement = "09";
+    EXPECT_EQ(ids(q), std::vector<std::string>{"a"});
+    OfferQuery avail;
+    avail.available_on = "2026-07-14";  // peaches in season, apples not yet
+    avail.sort = "unit_price";
+    EXPECT_EQ(ids(avail), (std::vector<std::string>{"a", "d", "b"}));
+    avail.available_on = "2026-10-01";
+    EXPECT_EQ(ids(avail), (std::vector<std::string>{"a", "c", "d"}));
+}
+
+TEST_F(SqliteStoreTest, SortsAndPages) {
+    OfferQuery q;
+    q.sort = "unit_price";
+    q.limit = 2;
+    auto page = store_->offers(q);
+    EXPECT_EQ(page.total, 4);
+    EXPECT_EQ(ids(q), (std::vector<std::string>{"a", "c"}));
+    q.offset = 2;
+    EXPECT_EQ(ids(q), (std::vector<std::string>{"d", "b"}));
+    q.offset = 10;
+    EXPECT_TRUE(store_->offers(q).items.empty());
+    EXPECT_EQ(store_->offers(q).total, 4);
+}
+
+TEST_F(SqliteStoreTest, OfferByIdAndBookmark) {
+    ASSERT_TRUE(store_->offer("id-a").has_value());
+    EXPECT_FALSE(store_->offer("nope").has_value());
+    EXPECT_EQ(store_->bookmark("s1"), "bm");
+    EXPECT_EQ(store_->bookmark("other"), "");
+}
+
+TEST_F(SqliteStoreTest, AnUncommittedSyncIsRolledBack) {
+    {
+        auto w = store_->beginSync("s1", "2026-11-26T11:00:00Z");
+        w->removeOffer("id-a");
+        auto o = makeOffer("z", "Navets", 100, {}, "09");
+        w->putOffer(o, model::toJson(o), "h", true);
+        // destroyed without commit, as when the connector fails
+    }
+    EXPECT_EQ(store_->offerCount(), 4);
+    EXPECT_TRUE(store_->offer("id-a").has_value());
+    EXPECT_FALSE(store_->offer("id-z").has_value());
+}
+
+TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
+    store_.reset();
+    auto again = openStore({dir_.file("sub/dir/hub.db")});
+    EXPECT_EQ(again->offerCount(), 4);
+}
+
+TEST(SqliteStore, AnUnwritablePathIsAClearError) {
+    try {
+        openStore({"/proc/no/such/place/hub.db"});
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot open the SQLite store /proc/no/such/place/hub.db"), std::string::npos)
+            << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace recolte::store
