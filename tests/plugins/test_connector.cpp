@@ -17,12 +17,13 @@ public:
         static const ConnectorDescription d{
             RECOLTE_TEST_CONNECTOR_NAME, "0.0.1", "Test connector emitting `count` offers",
             {
-                {"count", OptionType::Integer, "3", false, false, "How many offers to emit"},
+                {"count", OptionType::Integer, "3", false, false, "How many offers to emit", {}},
                 {"fail_after", OptionType::Integer, "-1", false, false,
-                 "Return a system error after this many offers (-1: never)"},
-                {"token", OptionType::String, "", false, true, "A secret, never printed"},
+                 "Return a system error after this many offers (-1: never)", {}},
+                {"token", OptionType::String, "", false, true, "A secret, never printed", {}},
+                {"needs", OptionType::Integer, "0", false, false, "How many needs to emit", {}},
             },
-            {{Stream::Offers, "Generated offers"}}};
+            {{Stream::Offers, "Generated offers"}, {Stream::Needs, "Generated needs"}}};
         return d;
     }
     Status check(Context&) override { return Status::success(); }
@@ -46,6 +47,19 @@ public:
             o.where.file = ctx.source.location;
             o.where.line = i + 2;
             sink.offer(std::move(o));
+        }
+        const int64_t needs = ctx.options.getInt("needs", 0);
+        for (int64_t i = 0; i < needs; ++i) {
+            NeedRecord n;
+            n.source_id = "N" + std::to_string(i);
+            n.title = "Besoin " + std::to_string(i);
+            n.buyer_name = "CCAS de Foix";
+            n.product_type = "légumes";
+            n.place.postcode = i % 2 ? "31000" : "09000";
+            n.answer_deadline = i % 2 ? "2026-12-01" : "2027-01-15";
+            n.status = i == 2 ? "sans suite" : "open";
+            n.where.element = "/export/consultation[" + std::to_string(i + 1) + "]";
+            sink.need(std::move(n));
         }
         return ReadResult{false, "count=" + std::to_string(count)};
     }

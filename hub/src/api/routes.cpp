@@ -59,6 +59,28 @@ void getOffer(ApiContext& ctx, const Params& p, Req& req, Resp& resp) {
     sendJson(resp, 200, *doc);
 }
 
+void listNeeds(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
+    Query q(req, {"q", "product_type", "departement", "source", "status", "open_on", "limit", "offset"});
+    store::NeedQuery nq;
+    nq.q = q.text("q");
+    nq.product_type = q.text("product_type", 100);
+    nq.departement = q.departement("departement");
+    nq.source = q.text("source", 100);
+    nq.status = q.oneOf("status", {"open", "awarded", "closed"}, "");
+    nq.open_on = q.date("open_on");
+    nq.limit = q.integer("limit", 50, 1, kMaxLimit);
+    nq.offset = q.integer("offset", 0, 0, 1'000'000'000);
+    auto page = ctx.store.needs(nq);
+    sendJson(resp, 200, listEnvelope(page.items, page.total, nq.limit, nq.offset));
+}
+
+void getNeed(ApiContext& ctx, const Params& p, Req& req, Resp& resp) {
+    Query q(req, {});
+    auto doc = ctx.store.need(p.at(0));
+    if (!doc) return sendError(resp, 404, "not_found", "no need with id \"" + p.at(0) + "\"");
+    sendJson(resp, 200, *doc);
+}
+
 void listProducers(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
     Query q(req, {"q", "departement", "source", "limit", "offset"});
     store::ProducerQuery pq;
@@ -136,6 +158,8 @@ const std::vector<Route>& routes() {
         {"GET", "/metrics", "metrics", metrics},
         {"GET", "/api/v1/offers", "offers", listOffers},
         {"GET", "/api/v1/offers/{id}", "offer", getOffer},
+        {"GET", "/api/v1/needs", "needs", listNeeds},
+        {"GET", "/api/v1/needs/{id}", "need", getNeed},
         {"GET", "/api/v1/producers", "producers", listProducers},
         {"GET", "/api/v1/producers/{id}", "producer", getProducer},
         {"GET", "/api/v1/sources", "sources", listSources},

@@ -5,7 +5,7 @@ namespace recolte::store {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1,
-         "catalogue: offers, producers, listings, change log, sync runs, rejects, source state",
+         "catalogue: offers, needs, producers, listings, change log, sync runs, rejects, source state",
          {
              // Empty strings, not NULLs, stand for "absent" in filter columns: simpler SQL on both engines.
              "CREATE TABLE offers ("
@@ -21,6 +21,14 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX offers_name ON offers (name_key)",
              "CREATE INDEX offers_updated ON offers (updated_at)",
              "CREATE INDEX offers_producer ON offers (producer_id)",
+             "CREATE TABLE needs ("
+             " id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL,"
+             " title TEXT NOT NULL, title_key TEXT NOT NULL, search TEXT NOT NULL,"
+             " product_type TEXT NOT NULL, departement TEXT NOT NULL, status TEXT NOT NULL,"
+             " delivery_from TEXT NOT NULL, delivery_to TEXT NOT NULL, deadline_date TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL, hash TEXT NOT NULL, doc TEXT NOT NULL,"
+             " UNIQUE (source, source_id))",
+             "CREATE INDEX needs_deadline ON needs (deadline_date)",
              "CREATE TABLE producers ("
              " id TEXT PRIMARY KEY, siret TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL,"
              " search TEXT NOT NULL, departement TEXT NOT NULL, sources TEXT NOT NULL,"

@@ -94,6 +94,9 @@ public:
     std::unordered_map<std::string, Existing> existingOffers() override;
     void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) override;
     void removeOffer(const std::string& id) override;
+    std::unordered_map<std::string, Existing> existingNeeds() override;
+    void putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) override;
+    void removeNeed(const std::string& id) override;
     void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
                    int64_t oldPriceRaw, int64_t newPriceRaw) override;
     void putProducerListings(const std::vector<model::Producer>& producers) override;
@@ -117,7 +120,13 @@ private:
         Poco::Int64 price = 0, unit_price = 0;
         std::string unit_price_unit, available_from, available_to, updated_at, hash, doc;
     } row_;
+    struct NeedRow {
+        std::string id, source, source_id, title, title_key, search, product_type, departement, status, delivery_from,
+            delivery_to, deadline_date, updated_at, hash, doc;
+    } need_;
     std::unique_ptr<Statement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
+    std::unique_ptr<Statement> insertNeed_, updateNeed_, deleteNeed_;
+    void resetStatements();
     struct ChangeRow {
         std::string at, source, kind, record_id, change, name;
         Poco::Int64 old_price = 0, new_price = 0;
@@ -136,14 +145,17 @@ SqliteSyncWriter::SqliteSyncWriter(const std::string& path, std::string source, 
 SqliteSyncWriter::~SqliteSyncWriter() {
     if (!committed_) {
         try {
-            insertOffer_.reset();
-            updateOffer_.reset();
-            deleteOffer_.reset();
-            insertChange_.reset();
+            resetStatements();
             session_.rollback();
         } catch (...) {
         }
     }
+}
+
+// Prepared statements hold the connection busy: dropped before commit or rollback.
+void SqliteSyncWriter::resetStatements() {
+    for (auto* st : {&insertOffer_, &updateOffer_, &deleteOffer_, &insertChange_, &insertNeed_, &updateNeed_, &deleteNeed_})
+        st->reset();
 }
 
 void SqliteSyncWriter::prepareOfferStatements() {
@@ -173,6 +185,23 @@ void SqliteSyncWriter::prepareOfferStatements() {
                       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         use(c.at), use(c.source), use(c.kind), use(c.record_id), use(c.change), use(c.name), use(c.old_price),
         use(c.new_price);
+    auto& n = need_;
+    insertNeed_ = std::make_unique<Statement>(session_);
+    *insertNeed_ << "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
+                    " status, delivery_from, delivery_to, deadline_date, updated_at, hash, doc) VALUES ($1, $2, $3,"
+                    " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        use(n.id), use(n.source), use(n.source_id), use(n.title), use(n.title_key), use(n.search), use(n.product_type),
+        use(n.departement), use(n.status), use(n.delivery_from), use(n.delivery_to), use(n.deadline_date),
+        use(n.updated_at), use(n.hash), use(n.doc);
+    updateNeed_ = std::make_unique<Statement>(session_);
+    *updateNeed_ << "UPDATE needs SET title = $1, title_key = $2, search = $3, product_type = $4, departement = $5,"
+                    " status = $6, delivery_from = $7, delivery_to = $8, deadline_date = $9, updated_at = $10,"
+                    " hash = $11, doc = $12 WHERE id = $13",
+        use(n.title), use(n.title_key), use(n.search), use(n.product_type), use(n.departement), use(n.status),
+        use(n.delivery_from), use(n.delivery_to), use(n.deadline_date), use(n.updated_at), use(n.hash), use(n.doc),
+        use(n.id);
+    deleteNeed_ = std::make_unique<Statement>(session_);
+    *deleteNeed_ << "DELETE FROM needs WHERE id = $1", use(n.id);
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
@@ -214,6 +243,43 @@ void SqliteSyncWriter::putOffer(const model::Offer& o, const std::string& doc, c
 void SqliteSyncWriter::removeOffer(const std::string& id) {
     row_.id = id;
     deleteOffer_->execute();
+}
+
+std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
+    std::vector<std::string> sourceIds, ids, hashes;
+    std::string src = source_;
+    session_ << "SELECT source_id, id, hash FROM needs WHERE source = $1", into(sourceIds), into(ids), into(hashes),
+        use(src), now;
+    std::unordered_map<std::string, Existing> out;
+    out.reserve(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) out.emplace(sourceIds[i], Existing{ids[i], hashes[i], 0});
+    return out;
+}
+
+void SqliteSyncWriter::putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) {
+    auto& n = need_;
+    n.id = need.id;
+    n.source = need.source;
+    n.source_id = need.source_id;
+    n.title = need.title;
+    n.title_key = sdk::foldForSearch(need.title);
+    n.search = n.title_key + " " + sdk::foldForSearch(need.description) + " " + sdk::foldForSearch(need.buyer_name) +
+               " " + sdk::foldForSearch(need.place.city);
+    n.product_type = need.product_type;
+    n.departement = need.place.departement;
+    n.status = need.status;
+    n.delivery_from = need.delivery_from;
+    n.delivery_to = need.delivery_to;
+    n.deadline_date = need.answer_deadline.substr(0, 10);
+    n.updated_at = need.updated_at;
+    n.hash = hash;
+    n.doc = doc;
+    (isNew ? insertNeed_ : updateNeed_)->execute();
+}
+
+void SqliteSyncWriter::removeNeed(const std::string& id) {
+    need_.id = id;
+    deleteNeed_->execute();
 }
 
 void SqliteSyncWriter::logChange(Change change, const std::string& kind, const std::string& recordId,
@@ -375,10 +441,7 @@ void SqliteSyncWriter::commit(const model::SyncRun& run, const std::string& book
         session_ << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
                     " VALUES ($1, $2, $3, $4, $5)",
             use(src), use(connector), use(bm), use(runId), use(runId), now;
-    insertOffer_.reset();
-    updateOffer_.reset();
-    deleteOffer_.reset();
-    insertChange_.reset();
+    resetStatements();
     session_.commit();
     committed_ = true;
 }
@@ -460,6 +523,19 @@ public:
     }
 
     std::optional<std::string> offer(const std::string& id) override { return byId("offers", id); }
+
+    Page needs(const NeedQuery& q) override {
+        Where w;
+        for (const auto& word : words(q.q)) w.add("search LIKE ? ESCAPE '\\'", likeContains(word));
+        if (!q.product_type.empty()) w.add("product_type = ?", q.product_type);
+        if (!q.departement.empty()) w.add("departement = ?", q.departement);
+        if (!q.source.empty()) w.add("source = ?", q.source);
+        if (!q.status.empty()) w.add("status = ?", q.status);
+        if (!q.open_on.empty()) w.add("status = 'open' AND (deadline_date = '' OR deadline_date >= ?)", q.open_on);
+        return page("needs", w, " ORDER BY deadline_date = '', deadline_date, title_key, id", q.limit, q.offset);
+    }
+
+    std::optional<std::string> need(const std::string& id) override { return byId("needs", id); }
 
     Page producers(const ProducerQuery& q) override {
         Where w;

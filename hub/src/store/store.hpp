@@ -29,6 +29,14 @@ struct ProducerQuery {
     int64_t offset = 0;
 };
 
+struct NeedQuery {
+    std::string q, product_type, departement, source;
+    std::string status;   // open | awarded | closed
+    std::string open_on;  // YYYY-MM-DD: open, and the answer deadline not passed on that day
+    int64_t limit = 50;
+    int64_t offset = 0;
+};
+
 struct RejectQuery {
     std::string source;
     int64_t limit = 100;
@@ -78,6 +86,9 @@ public:
     // doc = the offer's JSON; hash = its content hash (without updated_at).
     virtual void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) = 0;
     virtual void removeOffer(const std::string& id) = 0;
+    virtual std::unordered_map<std::string, Existing> existingNeeds() = 0;  // by source_id; price_raw unused
+    virtual void putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) = 0;
+    virtual void removeNeed(const std::string& id) = 0;
     virtual void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
                            int64_t oldPriceRaw, int64_t newPriceRaw) = 0;
     // The producers this source lists now (as it describes them); listings it no longer has are
@@ -102,6 +113,8 @@ public:
     // Read side (thread-safe: each call takes its own connection).
     virtual Page offers(const OfferQuery& q) = 0;
     virtual std::optional<std::string> offer(const std::string& id) = 0;
+    virtual Page needs(const NeedQuery& q) = 0;
+    virtual std::optional<std::string> need(const std::string& id) = 0;
     virtual Page producers(const ProducerQuery& q) = 0;
     virtual std::optional<std::string> producer(const std::string& id) = 0;
     virtual std::vector<SourceState> sources() = 0;

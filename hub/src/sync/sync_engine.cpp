@@ -38,6 +38,7 @@ public:
              const ProgressCallback& progress)
         : source_(source), writer_(writer), at_(std::move(at)), log_(log), progress_(progress) {
         existing_ = writer_.existingOffers();
+        existingNeeds_ = writer_.existingNeeds();
     }
 
     void offer(sdk::OfferRecord&& rec) override {
@@ -46,12 +47,7 @@ public:
         if (!normalized) return rejectRecord(rec.where, normalized.error(), offerExcerpt(rec));
         auto& n = normalized.value();
         for (const auto& w : n.warnings) warning(rec.where, w);
-        auto [seenIt, fresh] = seen_.emplace(n.offer.source_id, rec.where.line);
-        if (!fresh) {
-            std::string first = seenIt->second > 0 ? " (déjà vue ligne " + std::to_string(seenIt->second) + ")" : "";
-            return rejectRecord(rec.where, sdk::dataError("référence en double : \"" + n.offer.source_id + "\"" + first),
-                                offerExcerpt(rec));
-        }
+        if (!firstSeen("offer:" + n.offer.source_id, rec.where, offerExcerpt(rec))) return;
         producers_.emplace(n.producer.id, std::move(n.producer));
         model::Offer& offer = n.offer;
         offer.updated_at.clear();
@@ -86,10 +82,29 @@ public:
     }
 
     void need(sdk::NeedRecord&& rec) override {
-        // Needs are stored once the platform connectors land; until then they are refused visibly.
         ++counts.read;
-        rejectRecord(rec.where, sdk::dataError("les besoins (consultations) ne sont pas encore pris en charge par ce hub"),
-                     sdk::excerpt(rec.title));
+        auto normalized = model::normalizeNeed(source_.name, rec);
+        if (!normalized) return rejectRecord(rec.where, normalized.error(), sdk::excerpt(rec.title + " ; " + rec.buyer_name));
+        model::Need& need = normalized.value();
+        if (!firstSeen("need:" + need.source_id, rec.where, sdk::excerpt(rec.title))) return;
+        need.updated_at.clear();
+        const std::string hash = store::contentHash(model::toJson(need));
+        auto it = existingNeeds_.find(need.source_id);
+        if (it == existingNeeds_.end()) {
+            need.updated_at = at_;
+            writer_.putNeed(need, model::toJson(need), hash, true);
+            writer_.logChange(store::Change::Added, "need", need.id, need.title, 0, 0);
+            ++counts.added;
+        } else if (it->second.hash == hash) {
+            ++counts.unchanged;
+        } else {
+            need.updated_at = at_;
+            writer_.putNeed(need, model::toJson(need), hash, false);
+            writer_.logChange(store::Change::Changed, "need", need.id, need.title, 0, 0);
+            ++counts.changed;
+        }
+        ++counts.accepted;
+        tick();
     }
 
     void reject(sdk::Reject&& r) override {
@@ -112,9 +127,15 @@ public:
     // After a full read: what the source no longer lists is removed.
     void finishFullRead() {
         for (const auto& [sourceId, e] : existing_) {
-            if (seen_.count(sourceId)) continue;
+            if (seen_.count("offer:" + sourceId)) continue;
             writer_.removeOffer(e.id);
             writer_.logChange(store::Change::Removed, "offer", e.id, sourceId, e.price_raw, 0);
+            ++counts.removed;
+        }
+        for (const auto& [sourceId, e] : existingNeeds_) {
+            if (seen_.count("need:" + sourceId)) continue;
+            writer_.removeNeed(e.id);
+            writer_.logChange(store::Change::Removed, "need", e.id, sourceId, 0, 0);
             ++counts.removed;
         }
         std::vector<model::Producer> producers;
@@ -123,11 +144,21 @@ public:
         writer_.putProducerListings(producers);
     }
 
-    size_t existingCount() const { return existing_.size(); }
+    size_t existingCount() const { return existing_.size() + existingNeeds_.size(); }
 
     model::SyncCounts counts;
 
 private:
+    // A source id seen twice in one read is a reject: the first one wins.
+    bool firstSeen(const std::string& key, const sdk::Location& where, const std::string& excerpt) {
+        auto [it, fresh] = seen_.emplace(key, where.line);
+        if (fresh) return true;
+        std::string first = it->second > 0 ? " (déjà vue ligne " + std::to_string(it->second) + ")" : "";
+        rejectRecord(where, sdk::dataError("référence en double : \"" + key.substr(key.find(':') + 1) + "\"" + first),
+                     excerpt);
+        return false;
+    }
+
     void rejectRecord(const sdk::Location& where, const sdk::Error& error, const std::string& excerpt) {
         ++counts.rejected;
         storeReject(where, error.message, excerpt);
@@ -160,8 +191,8 @@ private:
     std::string at_;
     SourceLog& log_;
     const ProgressCallback& progress_;
-    std::unordered_map<std::string, store::Existing> existing_;
-    std::unordered_map<std::string, int64_t> seen_;  // source_id -> line
+    std::unordered_map<std::string, store::Existing> existing_, existingNeeds_;
+    std::unordered_map<std::string, int64_t> seen_;  // "offer:ID" / "need:ID" -> line
     std::unordered_map<std::string, model::Producer> producers_;
     uint64_t done_ = 0, total_ = 0;
     int rejectsLogged_ = 0;

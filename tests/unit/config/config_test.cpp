@@ -109,7 +109,7 @@ sources:
     ASSERT_EQ(errors.size(), 3u) << all;
     EXPECT_EQ(errors[0],
               "/tmp/opts.yaml:7: sources[0].colour: unknown option \"colour\"; valid options are: connector, count, "
-              "every, fail_after, name, path, token, url");
+              "every, fail_after, name, needs, path, token, url");
     EXPECT_NE(errors[1].find("unknown connector \"nosuch\"; loaded connectors are: test_good"), std::string::npos) << all;
     EXPECT_NE(errors[2].find("/tmp/opts.yaml:14: sources[2].count: expected an integer, got \"many\""), std::string::npos)
         << all;

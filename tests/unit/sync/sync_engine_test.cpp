@@ -107,5 +107,31 @@ TEST_F(SyncEngineTest, ProducersAreStoredAndListTheirSource) {
     EXPECT_NE(page.items[0].find("\"departement\":\"09\""), std::string::npos) << page.items[0];
 }
 
+TEST_F(SyncEngineTest, NeedsAreStoredDiffedAndFiltered) {
+    auto run = sync("count: 1, needs: 3");
+    ASSERT_EQ(run.outcome, "ok") << run.error;
+    EXPECT_EQ(run.counts.read, 4);
+    EXPECT_EQ(run.counts.added, 4);
+    store::NeedQuery all;
+    EXPECT_EQ(store_->needs(all).total, 3);
+    store::NeedQuery open;
+    open.open_on = "2026-12-15";  // N1's deadline (12-01) has passed, N2 is closed
+    auto page = store_->needs(open);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_NE(page.items[0].find("\"source_id\":\"N0\""), std::string::npos) << page.items[0];
+    store::NeedQuery closed;
+    closed.status = "closed";
+    page = store_->needs(closed);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_NE(page.items[0].find("\"status_reason\":\"sans suite\""), std::string::npos) << page.items[0];
+    store::NeedQuery dep;
+    dep.departement = "31";
+    EXPECT_EQ(store_->needs(dep).total, 1);
+    auto second = sync("count: 1, needs: 2");
+    EXPECT_EQ(second.counts.removed, 1);
+    EXPECT_EQ(second.counts.unchanged, 3);
+    EXPECT_EQ(store_->needs(all).total, 2);
+}
+
 }  // namespace
 }  // namespace recolte::sync
