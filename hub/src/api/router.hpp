@@ -23,7 +23,11 @@ struct Route {
     Handler handler;
 };
 
+// Every route of the daemon: the JSON API's (routes.cpp) and the publishers' (hub/src/publish/),
+// each module declaring its own table.
 const std::vector<Route>& routes();
+std::vector<Route> apiRoutes();
+std::vector<Route> publishRoutes();
 
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
 public:

@@ -152,8 +152,8 @@ void listRejects(ApiContext& ctx, const Params& p, Req& req, Resp& resp) {
 
 }  // namespace
 
-const std::vector<Route>& routes() {
-    static const std::vector<Route> table{
+std::vector<Route> apiRoutes() {
+    return {
         {"GET", "/healthz", "healthz", health},
         {"GET", "/metrics", "metrics", metrics},
         {"GET", "/api/v1/offers", "offers", listOffers},
@@ -166,6 +166,14 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/sources/{name}", "source", getSource},
         {"GET", "/api/v1/sources/{name}/rejects", "rejects", listRejects},
     };
+}
+
+const std::vector<Route>& routes() {
+    static const std::vector<Route> table = [] {
+        auto all = apiRoutes();
+        for (auto& r : publishRoutes()) all.push_back(std::move(r));
+        return all;
+    }();
     return table;
 }
 

@@ -40,7 +40,8 @@ const std::vector<Migration>& migrations() {
              "CREATE TABLE changes ("
              " seq {serial}, at TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL,"
              " record_id TEXT NOT NULL, change TEXT NOT NULL, name TEXT NOT NULL,"
-             " old_price BIGINT NOT NULL, new_price BIGINT NOT NULL)",
+             " old_price BIGINT NOT NULL, new_price BIGINT NOT NULL,"
+             " product_type TEXT NOT NULL, departement TEXT NOT NULL)",
              "CREATE INDEX changes_source ON changes (source, seq)",
              "CREATE TABLE sync_runs ("
              " id {serial}, source TEXT NOT NULL, connector TEXT NOT NULL,"

@@ -97,8 +97,7 @@ public:
     std::unordered_map<std::string, Existing> existingNeeds() override;
     void putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) override;
     void removeNeed(const std::string& id) override;
-    void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
-                   int64_t oldPriceRaw, int64_t newPriceRaw) override;
+    void logChange(Change change, const ChangeEntry& entry) override;
     void putProducerListings(const std::vector<model::Producer>& producers) override;
     void addReject(const model::StoredReject& reject) override { rejects_.push_back(reject); }
     void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) override;
@@ -130,6 +129,7 @@ private:
     struct ChangeRow {
         std::string at, source, kind, record_id, change, name;
         Poco::Int64 old_price = 0, new_price = 0;
+        std::string product_type, departement;
     } change_;
 };
 
@@ -181,10 +181,10 @@ void SqliteSyncWriter::prepareOfferStatements() {
     *deleteOffer_ << "DELETE FROM offers WHERE id = $1", use(r.id);
     auto& c = change_;
     insertChange_ = std::make_unique<Statement>(session_);
-    *insertChange_ << "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price)"
-                      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    *insertChange_ << "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price,"
+                      " product_type, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         use(c.at), use(c.source), use(c.kind), use(c.record_id), use(c.change), use(c.name), use(c.old_price),
-        use(c.new_price);
+        use(c.new_price), use(c.product_type), use(c.departement);
     auto& n = need_;
     insertNeed_ = std::make_unique<Statement>(session_);
     *insertNeed_ << "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
@@ -205,14 +205,15 @@ void SqliteSyncWriter::prepareOfferStatements() {
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
-    std::vector<std::string> sourceIds, ids, hashes;
+    std::vector<std::string> sourceIds, ids, hashes, names, types, deps;
     std::vector<Poco::Int64> prices;
     std::string src = source_;
-    session_ << "SELECT source_id, id, hash, price FROM offers WHERE source = $1", into(sourceIds), into(ids),
-        into(hashes), into(prices), use(src), now;
+    session_ << "SELECT source_id, id, hash, price, name, product_type, departement FROM offers WHERE source = $1",
+        into(sourceIds), into(ids), into(hashes), into(prices), into(names), into(types), into(deps), use(src), now;
     std::unordered_map<std::string, Existing> out;
     out.reserve(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) out.emplace(sourceIds[i], Existing{ids[i], hashes[i], prices[i]});
+    for (size_t i = 0; i < ids.size(); ++i)
+        out.emplace(sourceIds[i], Existing{ids[i], hashes[i], prices[i], names[i], types[i], deps[i]});
     return out;
 }
 
@@ -246,13 +247,14 @@ void SqliteSyncWriter::removeOffer(const std::string& id) {
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
-    std::vector<std::string> sourceIds, ids, hashes;
+    std::vector<std::string> sourceIds, ids, hashes, titles, types, deps;
     std::string src = source_;
-    session_ << "SELECT source_id, id, hash FROM needs WHERE source = $1", into(sourceIds), into(ids), into(hashes),
-        use(src), now;
+    session_ << "SELECT source_id, id, hash, title, product_type, departement FROM needs WHERE source = $1",
+        into(sourceIds), into(ids), into(hashes), into(titles), into(types), into(deps), use(src), now;
     std::unordered_map<std::string, Existing> out;
     out.reserve(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) out.emplace(sourceIds[i], Existing{ids[i], hashes[i], 0});
+    for (size_t i = 0; i < ids.size(); ++i)
+        out.emplace(sourceIds[i], Existing{ids[i], hashes[i], 0, titles[i], types[i], deps[i]});
     return out;
 }
 
@@ -282,17 +284,18 @@ void SqliteSyncWriter::removeNeed(const std::string& id) {
     deleteNeed_->execute();
 }
 
-void SqliteSyncWriter::logChange(Change change, const std::string& kind, const std::string& recordId,
-                                 const std::string& name, int64_t oldPriceRaw, int64_t newPriceRaw) {
+void SqliteSyncWriter::logChange(Change change, const ChangeEntry& e) {
     auto& c = change_;
     c.at = at_;
     c.source = source_;
-    c.kind = kind;
-    c.record_id = recordId;
+    c.kind = e.kind;
+    c.record_id = e.record_id;
     c.change = toString(change);
-    c.name = name;
-    c.old_price = oldPriceRaw;
-    c.new_price = newPriceRaw;
+    c.name = e.name;
+    c.old_price = e.old_price_raw;
+    c.new_price = e.new_price_raw;
+    c.product_type = e.product_type;
+    c.departement = e.departement;
     insertChange_->execute();
 }
 
@@ -584,15 +587,16 @@ public:
     std::vector<ChangeEntry> changes(int64_t afterSeq, int64_t limit) override {
         Session s = session();
         std::vector<Poco::Int64> seqs, oldPrices, newPrices;
-        std::vector<std::string> ats, sources, kinds, ids, changes, names;
+        std::vector<std::string> ats, sources, kinds, ids, changes, names, types, deps;
         Poco::Int64 after = afterSeq, lim = limit;
-        s << "SELECT seq, at, source, kind, record_id, change, name, old_price, new_price FROM changes"
-             " WHERE seq > $1 ORDER BY seq LIMIT $2",
+        s << "SELECT seq, at, source, kind, record_id, change, name, old_price, new_price, product_type, departement"
+             " FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2",
             into(seqs), into(ats), into(sources), into(kinds), into(ids), into(changes), into(names), into(oldPrices),
-            into(newPrices), use(after), use(lim), now;
+            into(newPrices), into(types), into(deps), use(after), use(lim), now;
         std::vector<ChangeEntry> out;
         for (size_t i = 0; i < seqs.size(); ++i)
-            out.push_back({seqs[i], ats[i], sources[i], kinds[i], ids[i], changes[i], names[i], oldPrices[i], newPrices[i]});
+            out.push_back({seqs[i], ats[i], sources[i], kinds[i], ids[i], changes[i], names[i], oldPrices[i],
+                           newPrices[i], types[i], deps[i]});
         return out;
     }
 

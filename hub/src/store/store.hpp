@@ -61,6 +61,9 @@ struct Existing {
     std::string id;
     std::string hash;
     int64_t price_raw = 0;
+    std::string name;  // what a removal says in the change log
+    std::string product_type;
+    std::string departement;
 };
 
 enum class Change { Added, Changed, PriceChanged, Removed };
@@ -76,6 +79,8 @@ struct ChangeEntry {
     std::string name;
     int64_t old_price_raw = 0;
     int64_t new_price_raw = 0;
+    std::string product_type;  // for feeds filtered like the catalogue
+    std::string departement;
 };
 
 // One source sync = one transaction. Destroying it without commit() rolls everything back.
@@ -89,8 +94,8 @@ public:
     virtual std::unordered_map<std::string, Existing> existingNeeds() = 0;  // by source_id; price_raw unused
     virtual void putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) = 0;
     virtual void removeNeed(const std::string& id) = 0;
-    virtual void logChange(Change change, const std::string& kind, const std::string& recordId, const std::string& name,
-                           int64_t oldPriceRaw, int64_t newPriceRaw) = 0;
+    // `entry.seq`, `at`, `source` and `change` are filled by the writer.
+    virtual void logChange(Change change, const ChangeEntry& entry) = 0;
     // The producers this source lists now (as it describes them); listings it no longer has are
     // dropped, and the merged producers rebuilt.
     virtual void putProducerListings(const std::vector<model::Producer>& producers) = 0;
