@@ -33,8 +33,8 @@ function done(summary, latency, requests)
     local e = summary.errors
     io.write(string.format(
         "RESULT requests=%d duration_us=%d bytes=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d " ..
-        "status_errors=%d socket_errors=%d\n",
+        "status_errors=%d socket_errors=%d timeouts=%d\n",
         summary.requests, summary.duration, summary.bytes,
         latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-        e.status, e.connect + e.read + e.write + e.timeout))
+        e.status, e.connect + e.read + e.write, e.timeout))
 end

@@ -11,6 +11,7 @@ function(recolte_add_connector name)
   endif()
   if(NOT ARG_OUTPUT_DIRECTORY)
     set(ARG_OUTPUT_DIRECTORY ${RECOLTE_PLUGIN_OUTPUT_DIR})
+    set_property(GLOBAL APPEND PROPERTY RECOLTE_CONNECTORS ${target})
   endif()
   set_target_properties(${target} PROPERTIES
     OUTPUT_NAME ${name}

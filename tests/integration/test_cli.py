@@ -77,9 +77,14 @@ class CliTest(unittest.TestCase):
         self.assertIn("columns", result.stderr)
 
     def test_check_config_accepts_the_bundled_config(self):
-        result = run("check-config", "--config", str(SOURCE_DIR / "config" / "recolte.yaml"))
+        bundled = SOURCE_DIR / "config" / "recolte.yaml"
+        sources = re.findall(r"(?m)^  - name: (\S+)", bundled.read_text(encoding="utf-8"))
+        self.assertGreaterEqual(len(sources), 2)
+        result = run("check-config", "--config", str(bundled))
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("OK, 2 source(s)", result.stdout)
+        self.assertIn(f"OK, {len(sources)} source(s)", result.stdout)
+        for name in sources:
+            self.assertIn(name, result.stdout)
 
     def test_connectors_describe_prints_every_declared_option(self):
         result = run("connectors", "--describe")

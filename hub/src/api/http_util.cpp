@@ -10,7 +10,7 @@
 namespace recolte::api {
 
 void sendBody(Poco::Net::HTTPServerResponse& resp, int status, const std::string& contentType, const std::string& body) {
-    resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     resp.setContentType(contentType);
     resp.setContentLength(static_cast<std::streamsize>(body.size()));
     resp.set("X-Content-Type-Options", "nosniff");

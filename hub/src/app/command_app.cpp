@@ -14,8 +14,8 @@
 #include "app/commands.hpp"
 #include "app/runtime.hpp"
 #include "recolte/sdk/options.hpp"
-#include "sync/file_transport.hpp"
 #include "sync/sync_engine.hpp"
+#include "sync/transport_options.hpp"
 
 namespace recolte::app {
 
@@ -107,6 +107,9 @@ private:
         registry::PluginRegistry registry;
         loadPlugins(registry, dir, true);
         std::cout << "plugin folder: " << (dir.empty() ? defaultPluginDir() : dir) << "\n";
+        if (describe_)
+            std::cout << "options of every source (besides name, connector, path | url, every):\n"
+                      << sdk::describeOptions(sync::transportOptionSpecs()) << "\n";
         for (const auto& name : registry.names()) {
             const auto* i = registry.info(name);
             const auto* d = registry.description(name);
@@ -115,7 +118,7 @@ private:
             std::cout << "  file: " << i->path << "\n  built with: SDK " << i->sdk_version << ", ABI " << i->abi_version
                       << ", " << i->compiler_id << "\n  streams:";
             for (const auto& s : d->streams) std::cout << " " << sdk::toString(s.stream);
-            std::cout << "\n  options (besides name, connector, path | url, every):\n"
+            std::cout << "\n  options (besides those of every source):\n"
                       << sdk::describeOptions(d->options) << "\n";
         }
         for (const auto& f : registry.failures()) std::cout << "not loaded: " << f.path << ": " << f.reason << "\n";
@@ -155,8 +158,7 @@ private:
         if (args.empty())
             for (const auto& s : rt->config.sources) selected.push_back(&s);
 
-        sync::FileTransport transport;
-        sync::SyncEngine engine(*rt->store, rt->registry, transport);
+        sync::SyncEngine engine(*rt->store, rt->registry);
         const bool tty = isatty(STDERR_FILENO);
         int failed = 0;
         for (const auto* src : selected) {

@@ -20,7 +20,6 @@
 #include "api/router.hpp"
 #include "app/commands.hpp"
 #include "app/runtime.hpp"
-#include "sync/file_transport.hpp"
 #include "sync/scheduler.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -103,8 +102,7 @@ protected:
             return kExitConfig;
         }
 
-        sync::FileTransport transport;
-        sync::SyncEngine engine(*rt->store, rt->registry, transport);
+        sync::SyncEngine engine(*rt->store, rt->registry);
         sync::Scheduler scheduler(engine, rt->config.sources,
                                   [&metrics](const model::SyncRun& run) { metrics.countSync(run.outcome); });
         scheduler.start();

@@ -209,6 +209,20 @@ LoadResult parseText(const std::string& text, const std::string& file) {
     }
 }
 
+// The keys every source has, whatever its connector and transport.
+const std::vector<std::string>& baseSourceKeys() {
+    static const std::vector<std::string> keys{"name", "connector", "path", "url", "every"};
+    return keys;
+}
+
+// "line N: sources[i].KEY" for a key of the source (as the SDK names places), for checks made
+// after validateOptions, which only know the option's name.
+std::string whereInSource(const SourceConfig& source, const std::string& key) {
+    for (const auto& [k, v] : source.raw.map)
+        if (k == key) return "line " + std::to_string(v.line) + ": " + v.path;
+    return "line " + std::to_string(source.line) + ": " + source.raw.path + "." + key;
+}
+
 // The SDK names places as "line N: key"; the host writes "FILE:N: key" like compilers do.
 std::string locate(const std::string& file, const sdk::Error& e) {
     const std::string prefix = "line ";
@@ -224,7 +238,11 @@ std::string locate(const std::string& file, const sdk::Error& e) {
 }  // namespace
 
 const std::vector<std::string>& hostSourceKeys() {
-    static const std::vector<std::string> keys{"name", "connector", "path", "url", "every"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> all = baseSourceKeys();
+        for (const auto& spec : sync::transportOptionSpecs()) all.push_back(spec.name);
+        return all;
+    }();
     return keys;
 }
 
@@ -258,12 +276,37 @@ sdk::Expected<sdk::OptionValues> sourceOptions(const SourceConfig& source, const
     return sdk::validateOptions(desc->options, source.raw, hostSourceKeys());
 }
 
+sdk::Expected<sync::TransportSettings> transportSettings(const SourceConfig& source,
+                                                         const registry::PluginRegistry& registry,
+                                                         const sync::EnvLookup& lookupEnv) {
+    // The connector's own keys are not the host's business; any other key is unknown, and the
+    // error lists the valid keys of both.
+    std::vector<std::string> others = baseSourceKeys();
+    if (const auto* desc = registry.description(source.connector))
+        for (const auto& spec : desc->options) others.push_back(spec.name);
+    auto values = sdk::validateOptions(sync::transportOptionSpecs(), source.raw, others);
+    if (!values) return values.error();
+    auto settings = sync::transportSettingsFrom(values.value(), lookupEnv);
+    if (!settings) {
+        sdk::Error e = settings.error();
+        e.where = whereInSource(source, e.where);
+        return e;
+    }
+    return settings;
+}
+
 std::vector<std::string> checkSources(const Config& config, const registry::PluginRegistry& registry) {
     std::vector<std::string> errors;
     for (const auto& src : config.sources) {
         if (src.connector.empty()) continue;  // already reported by loadConfig
+        // One error per source: an unknown key would otherwise be reported by both checks.
         auto opts = sourceOptions(src, registry);
-        if (!opts) errors.push_back(locate(config.file, opts.error()));
+        if (!opts) {
+            errors.push_back(locate(config.file, opts.error()));
+            continue;
+        }
+        auto transport = transportSettings(src, registry);
+        if (!transport) errors.push_back(locate(config.file, transport.error()));
     }
     return errors;
 }

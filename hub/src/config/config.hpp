@@ -8,6 +8,7 @@
 
 #include "recolte/sdk/expected.hpp"
 #include "recolte/sdk/options.hpp"
+#include "sync/transport_options.hpp"
 
 namespace recolte::registry { class PluginRegistry; }
 
@@ -34,7 +35,8 @@ struct Config {
     std::vector<SourceConfig> sources;
 };
 
-// Keys of a source that belong to the host, not to the connector.
+// Keys of a source that belong to the host, not to the connector: name, connector, path, url,
+// every, and the transport options of every source (sync/transport_options.hpp).
 const std::vector<std::string>& hostSourceKeys();
 
 // Parses and checks the host part. All problems are returned, each "FILE:LINE: KEY: reason".
@@ -45,10 +47,18 @@ struct LoadResult {
 LoadResult loadConfig(const std::string& path);
 LoadResult loadConfigFromString(const std::string& yaml, const std::string& pretendPath);
 
-// Checks each source's connector exists and its options are valid. Returns the errors found.
+// Checks each source's connector exists and its options (the connector's and the host's) are
+// valid. Returns the errors found.
 std::vector<std::string> checkSources(const Config& config, const registry::PluginRegistry& registry);
 
 // The validated options of one source (connector must be loaded).
 sdk::Expected<sdk::OptionValues> sourceOptions(const SourceConfig& source, const registry::PluginRegistry& registry);
+
+// The host options of one source (timeout, retries, max_bytes, credentials), validated against
+// sync::transportOptionSpecs(); errors name the line and key. Without `lookupEnv`, secrets named by
+// an environment variable stay unresolved (checking a config must not need them).
+sdk::Expected<sync::TransportSettings> transportSettings(const SourceConfig& source,
+                                                         const registry::PluginRegistry& registry,
+                                                         const sync::EnvLookup& lookupEnv = {});
 
 }  // namespace recolte::config

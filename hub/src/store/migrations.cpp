@@ -17,9 +17,11 @@ const std::vector<Migration>& migrations() {
              " available_from TEXT NOT NULL, available_to TEXT NOT NULL,"
              " updated_at TEXT NOT NULL, hash TEXT NOT NULL, doc TEXT NOT NULL,"
              " UNIQUE (source, source_id))",
-             "CREATE INDEX offers_unit_price ON offers (unit_price)",
-             "CREATE INDEX offers_name ON offers (name_key)",
-             "CREATE INDEX offers_updated ON offers (updated_at)",
+             // One index per sort order, holding its tie-breakers, so a deep page skips index entries
+             // rather than whole rows.
+             "CREATE INDEX offers_unit_price ON offers (unit_price, name_key, id)",
+             "CREATE INDEX offers_name ON offers (name_key, id)",
+             "CREATE INDEX offers_updated ON offers (updated_at DESC, name_key, id)",
              "CREATE INDEX offers_producer ON offers (producer_id)",
              "CREATE TABLE needs ("
              " id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL,"
@@ -43,6 +45,7 @@ const std::vector<Migration>& migrations() {
              " old_price BIGINT NOT NULL, new_price BIGINT NOT NULL,"
              " product_type TEXT NOT NULL, departement TEXT NOT NULL)",
              "CREATE INDEX changes_source ON changes (source, seq)",
+             "CREATE INDEX changes_record ON changes (record_id, seq)",
              "CREATE TABLE sync_runs ("
              " id {serial}, source TEXT NOT NULL, connector TEXT NOT NULL,"
              " started TEXT NOT NULL, finished TEXT NOT NULL, outcome TEXT NOT NULL,"

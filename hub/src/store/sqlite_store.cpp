@@ -1,5 +1,6 @@
 // The SQLite store through Poco::Data. SQL uses $N placeholders so it also runs on PostgreSQL.
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
@@ -9,6 +10,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include "model/json.hpp"
 #include "recolte/sdk/text.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite_statement.hpp"
 #include "store/store.hpp"
 
 namespace recolte::store {
@@ -92,6 +95,7 @@ public:
     ~SqliteSyncWriter() override;
 
     std::unordered_map<std::string, Existing> existingOffers() override;
+    int64_t recordCount() override;
     void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) override;
     void removeOffer(const std::string& id) override;
     std::unordered_map<std::string, Existing> existingNeeds() override;
@@ -112,25 +116,10 @@ private:
     bool committed_ = false;
     std::vector<model::StoredReject> rejects_;
 
-    // Bound by reference to the prepared statements below: fill, then execute.
-    struct OfferRow {
-        std::string id, source, source_id, producer_id, producer_siret, name, name_key, search, product_type, labels,
-            departement;
-        Poco::Int64 price = 0, unit_price = 0;
-        std::string unit_price_unit, available_from, available_to, updated_at, hash, doc;
-    } row_;
-    struct NeedRow {
-        std::string id, source, source_id, title, title_key, search, product_type, departement, status, delivery_from,
-            delivery_to, deadline_date, updated_at, hash, doc;
-    } need_;
-    std::unique_ptr<Statement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
-    std::unique_ptr<Statement> insertNeed_, updateNeed_, deleteNeed_;
+    // Hot per-row statements, prepared once (see sqlite_statement.hpp).
+    std::unique_ptr<SqliteStatement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
+    std::unique_ptr<SqliteStatement> insertNeed_, updateNeed_, deleteNeed_;
     void resetStatements();
-    struct ChangeRow {
-        std::string at, source, kind, record_id, change, name;
-        Poco::Int64 old_price = 0, new_price = 0;
-        std::string product_type, departement;
-    } change_;
 };
 
 SqliteSyncWriter::SqliteSyncWriter(const std::string& path, std::string source, std::string at)
@@ -159,49 +148,30 @@ void SqliteSyncWriter::resetStatements() {
 }
 
 void SqliteSyncWriter::prepareOfferStatements() {
-    auto& r = row_;
-    insertOffer_ = std::make_unique<Statement>(session_);
-    *insertOffer_ << "INSERT INTO offers (id, source, source_id, producer_id, producer_siret, name, name_key, search,"
-                     " product_type, labels, departement, price, unit_price, unit_price_unit, available_from,"
-                     " available_to, updated_at, hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                     " $12, $13, $14, $15, $16, $17, $18, $19)",
-        use(r.id), use(r.source), use(r.source_id), use(r.producer_id), use(r.producer_siret), use(r.name),
-        use(r.name_key), use(r.search), use(r.product_type), use(r.labels), use(r.departement), use(r.price),
-        use(r.unit_price), use(r.unit_price_unit), use(r.available_from), use(r.available_to), use(r.updated_at),
-        use(r.hash), use(r.doc);
-    updateOffer_ = std::make_unique<Statement>(session_);
-    *updateOffer_ << "UPDATE offers SET producer_id = $1, producer_siret = $2, name = $3, name_key = $4, search = $5,"
-                     " product_type = $6, labels = $7, departement = $8, price = $9, unit_price = $10,"
-                     " unit_price_unit = $11, available_from = $12, available_to = $13, updated_at = $14,"
-                     " hash = $15, doc = $16 WHERE id = $17",
-        use(r.producer_id), use(r.producer_siret), use(r.name), use(r.name_key), use(r.search), use(r.product_type),
-        use(r.labels), use(r.departement), use(r.price), use(r.unit_price), use(r.unit_price_unit),
-        use(r.available_from), use(r.available_to), use(r.updated_at), use(r.hash), use(r.doc), use(r.id);
-    deleteOffer_ = std::make_unique<Statement>(session_);
-    *deleteOffer_ << "DELETE FROM offers WHERE id = $1", use(r.id);
-    auto& c = change_;
-    insertChange_ = std::make_unique<Statement>(session_);
-    *insertChange_ << "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price,"
-                      " product_type, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        use(c.at), use(c.source), use(c.kind), use(c.record_id), use(c.change), use(c.name), use(c.old_price),
-        use(c.new_price), use(c.product_type), use(c.departement);
-    auto& n = need_;
-    insertNeed_ = std::make_unique<Statement>(session_);
-    *insertNeed_ << "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
-                    " status, delivery_from, delivery_to, deadline_date, updated_at, hash, doc) VALUES ($1, $2, $3,"
-                    " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        use(n.id), use(n.source), use(n.source_id), use(n.title), use(n.title_key), use(n.search), use(n.product_type),
-        use(n.departement), use(n.status), use(n.delivery_from), use(n.delivery_to), use(n.deadline_date),
-        use(n.updated_at), use(n.hash), use(n.doc);
-    updateNeed_ = std::make_unique<Statement>(session_);
-    *updateNeed_ << "UPDATE needs SET title = $1, title_key = $2, search = $3, product_type = $4, departement = $5,"
-                    " status = $6, delivery_from = $7, delivery_to = $8, deadline_date = $9, updated_at = $10,"
-                    " hash = $11, doc = $12 WHERE id = $13",
-        use(n.title), use(n.title_key), use(n.search), use(n.product_type), use(n.departement), use(n.status),
-        use(n.delivery_from), use(n.delivery_to), use(n.deadline_date), use(n.updated_at), use(n.hash), use(n.doc),
-        use(n.id);
-    deleteNeed_ = std::make_unique<Statement>(session_);
-    *deleteNeed_ << "DELETE FROM needs WHERE id = $1", use(n.id);
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session_);
+    insertOffer_ = std::make_unique<SqliteStatement>(
+        db, "INSERT INTO offers (id, source, source_id, producer_id, producer_siret, name, name_key, search,"
+            " product_type, labels, departement, price, unit_price, unit_price_unit, available_from,"
+            " available_to, updated_at, hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+            " $12, $13, $14, $15, $16, $17, $18, $19)");
+    updateOffer_ = std::make_unique<SqliteStatement>(
+        db, "UPDATE offers SET producer_id = $1, producer_siret = $2, name = $3, name_key = $4, search = $5,"
+            " product_type = $6, labels = $7, departement = $8, price = $9, unit_price = $10,"
+            " unit_price_unit = $11, available_from = $12, available_to = $13, updated_at = $14,"
+            " hash = $15, doc = $16 WHERE id = $17");
+    deleteOffer_ = std::make_unique<SqliteStatement>(db, "DELETE FROM offers WHERE id = $1");
+    insertChange_ = std::make_unique<SqliteStatement>(
+        db, "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price,"
+            " product_type, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+    insertNeed_ = std::make_unique<SqliteStatement>(
+        db, "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
+            " status, delivery_from, delivery_to, deadline_date, updated_at, hash, doc) VALUES ($1, $2, $3,"
+            " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+    updateNeed_ = std::make_unique<SqliteStatement>(
+        db, "UPDATE needs SET title = $1, title_key = $2, search = $3, product_type = $4, departement = $5,"
+            " status = $6, delivery_from = $7, delivery_to = $8, deadline_date = $9, updated_at = $10,"
+            " hash = $11, doc = $12 WHERE id = $13");
+    deleteNeed_ = std::make_unique<SqliteStatement>(db, "DELETE FROM needs WHERE id = $1");
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
@@ -218,32 +188,48 @@ std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
 }
 
 void SqliteSyncWriter::putOffer(const model::Offer& o, const std::string& doc, const std::string& hash, bool isNew) {
-    auto& r = row_;
-    r.id = o.id;
-    r.source = o.source;
-    r.source_id = o.source_id;
-    r.producer_id = o.producer.id;
-    r.producer_siret = o.producer.siret;
-    r.name = o.name;
-    r.name_key = sdk::foldForSearch(o.name);
-    r.search = r.name_key + " " + sdk::foldForSearch(o.producer.name) + " " + sdk::foldForSearch(o.description);
-    r.product_type = o.product_type;
-    r.labels = labelsColumn(o.labels);
-    r.departement = o.departement;
-    r.price = o.price.amount.raw();
-    r.unit_price = o.unit_price.amount.raw();
-    r.unit_price_unit = model::toString(o.unit_price.unit);
-    r.available_from = o.available_from;
-    r.available_to = o.available_to;
-    r.updated_at = o.updated_at;
-    r.hash = hash;
-    r.doc = doc;
-    (isNew ? insertOffer_ : updateOffer_)->execute();
+    const std::string nameKey = sdk::foldForSearch(o.name);
+    const std::string search = nameKey + " " + sdk::foldForSearch(o.producer.name) + " " + sdk::foldForSearch(o.description);
+    const std::string labels = labelsColumn(o.labels);
+    const char* unit = model::toString(o.unit_price.unit);
+    // Columns shared by INSERT ($4..$19 minus the key) and UPDATE ($1..$16), in the same order.
+    auto bindColumns = [&](SqliteStatement& st, int first) {
+        st.bind(first, o.producer.id)
+            .bind(first + 1, o.producer.siret)
+            .bind(first + 2, o.name)
+            .bind(first + 3, nameKey)
+            .bind(first + 4, search)
+            .bind(first + 5, o.product_type)
+            .bind(first + 6, labels)
+            .bind(first + 7, o.departement)
+            .bind(first + 8, o.price.amount.raw())
+            .bind(first + 9, o.unit_price.amount.raw())
+            .bind(first + 10, unit)
+            .bind(first + 11, o.available_from)
+            .bind(first + 12, o.available_to)
+            .bind(first + 13, o.updated_at)
+            .bind(first + 14, hash)
+            .bind(first + 15, doc);
+    };
+    if (isNew) {
+        insertOffer_->bind(1, o.id).bind(2, o.source).bind(3, o.source_id);
+        bindColumns(*insertOffer_, 4);
+        insertOffer_->run();
+    } else {
+        bindColumns(*updateOffer_, 1);
+        updateOffer_->bind(17, o.id);
+        updateOffer_->run();
+    }
 }
 
-void SqliteSyncWriter::removeOffer(const std::string& id) {
-    row_.id = id;
-    deleteOffer_->execute();
+void SqliteSyncWriter::removeOffer(const std::string& id) { deleteOffer_->bind(1, id).run(); }
+
+int64_t SqliteSyncWriter::recordCount() {
+    Poco::Int64 offers = 0, needs = 0;
+    std::string src = source_;
+    session_ << "SELECT COUNT(*) FROM offers WHERE source = $1", into(offers), use(src), now;
+    session_ << "SELECT COUNT(*) FROM needs WHERE source = $1", into(needs), use(src), now;
+    return offers + needs;
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
@@ -259,44 +245,49 @@ std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
 }
 
 void SqliteSyncWriter::putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) {
-    auto& n = need_;
-    n.id = need.id;
-    n.source = need.source;
-    n.source_id = need.source_id;
-    n.title = need.title;
-    n.title_key = sdk::foldForSearch(need.title);
-    n.search = n.title_key + " " + sdk::foldForSearch(need.description) + " " + sdk::foldForSearch(need.buyer_name) +
-               " " + sdk::foldForSearch(need.place.city);
-    n.product_type = need.product_type;
-    n.departement = need.place.departement;
-    n.status = need.status;
-    n.delivery_from = need.delivery_from;
-    n.delivery_to = need.delivery_to;
-    n.deadline_date = need.answer_deadline.substr(0, 10);
-    n.updated_at = need.updated_at;
-    n.hash = hash;
-    n.doc = doc;
-    (isNew ? insertNeed_ : updateNeed_)->execute();
+    const std::string titleKey = sdk::foldForSearch(need.title);
+    const std::string search = titleKey + " " + sdk::foldForSearch(need.description) + " " +
+                               sdk::foldForSearch(need.buyer_name) + " " + sdk::foldForSearch(need.place.city);
+    const std::string deadlineDate = need.answer_deadline.substr(0, 10);
+    auto bindColumns = [&](SqliteStatement& st, int first) {
+        st.bind(first, need.title)
+            .bind(first + 1, titleKey)
+            .bind(first + 2, search)
+            .bind(first + 3, need.product_type)
+            .bind(first + 4, need.place.departement)
+            .bind(first + 5, need.status)
+            .bind(first + 6, need.delivery_from)
+            .bind(first + 7, need.delivery_to)
+            .bind(first + 8, deadlineDate)
+            .bind(first + 9, need.updated_at)
+            .bind(first + 10, hash)
+            .bind(first + 11, doc);
+    };
+    if (isNew) {
+        insertNeed_->bind(1, need.id).bind(2, need.source).bind(3, need.source_id);
+        bindColumns(*insertNeed_, 4);
+        insertNeed_->run();
+    } else {
+        bindColumns(*updateNeed_, 1);
+        updateNeed_->bind(13, need.id);
+        updateNeed_->run();
+    }
 }
 
-void SqliteSyncWriter::removeNeed(const std::string& id) {
-    need_.id = id;
-    deleteNeed_->execute();
-}
+void SqliteSyncWriter::removeNeed(const std::string& id) { deleteNeed_->bind(1, id).run(); }
 
 void SqliteSyncWriter::logChange(Change change, const ChangeEntry& e) {
-    auto& c = change_;
-    c.at = at_;
-    c.source = source_;
-    c.kind = e.kind;
-    c.record_id = e.record_id;
-    c.change = toString(change);
-    c.name = e.name;
-    c.old_price = e.old_price_raw;
-    c.new_price = e.new_price_raw;
-    c.product_type = e.product_type;
-    c.departement = e.departement;
-    insertChange_->execute();
+    insertChange_->bind(1, at_)
+        .bind(2, source_)
+        .bind(3, e.kind)
+        .bind(4, e.record_id)
+        .bind(5, toString(change))
+        .bind(6, e.name)
+        .bind(7, e.old_price_raw)
+        .bind(8, e.new_price_raw)
+        .bind(9, e.product_type)
+        .bind(10, e.departement)
+        .run();
 }
 
 void SqliteSyncWriter::putProducerListings(const std::vector<model::Producer>& producers) {
@@ -510,6 +501,18 @@ public:
 
     Page offers(const OfferQuery& q) override {
         Where w;
+        const std::string order = offerWhere(q, w);
+        return page("offers", w, order, q.limit, q.offset);
+    }
+
+    void eachOffer(const OfferQuery& q, const std::function<void(const std::string&)>& fn) override {
+        Where w;
+        const std::string order = offerWhere(q, w);
+        stream("offers", w, order, fn);
+    }
+
+    // Fills the WHERE of an offer query; returns its ORDER BY.
+    static std::string offerWhere(const OfferQuery& q, Where& w) {
         for (const auto& word : words(q.q)) w.add("search LIKE ? ESCAPE '\\'", likeContains(word));
         if (!q.product_type.empty()) w.add("product_type = ?", q.product_type);
         if (!q.label.empty()) w.add("labels LIKE ?", "%|" + q.label + "|%");
@@ -519,10 +522,22 @@ public:
         if (!q.available_on.empty())
             w.add("(available_from = '' OR available_from <= ?) AND (available_to = '' OR available_to >= ?)",
                   q.available_on);
-        std::string order = q.sort == "unit_price" ? " ORDER BY unit_price, name_key, id"
-                            : q.sort == "updated"  ? " ORDER BY updated_at DESC, name_key, id"
-                                                   : " ORDER BY name_key, id";
-        return page("offers", w, order, q.limit, q.offset);
+        if (!q.window_from.empty()) w.add("(available_to = '' OR available_to >= ?)", q.window_from);
+        if (!q.window_to.empty()) w.add("(available_from = '' OR available_from <= ?)", q.window_to);
+        for (const auto& id : q.exclude_ids) w.add("id <> ?", id);
+        if (!q.unit_price_unit.empty()) w.add("unit_price_unit = ?", q.unit_price_unit);
+        std::string order = q.sort == "unit_price" ? "unit_price, name_key, id"
+                            : q.sort == "updated"  ? "updated_at DESC, name_key, id"
+                                                   : "name_key, id";
+        std::string prefer;
+        if (!q.prefer_departement.empty()) {
+            // Only digits and A/B reach here (the API checks it), but quote it anyway.
+            std::string dep;
+            for (char c : q.prefer_departement)
+                if (std::isalnum(static_cast<unsigned char>(c))) dep += c;
+            prefer = "CASE WHEN departement = '" + dep + "' THEN 0 ELSE 1 END, ";
+        }
+        return " ORDER BY " + prefer + order;
     }
 
     std::optional<std::string> offer(const std::string& id) override { return byId("offers", id); }
@@ -542,10 +557,20 @@ public:
 
     Page producers(const ProducerQuery& q) override {
         Where w;
+        producerWhere(q, w);
+        return page("producers", w, " ORDER BY name_key, id", q.limit, q.offset);
+    }
+
+    void eachProducer(const ProducerQuery& q, const std::function<void(const std::string&)>& fn) override {
+        Where w;
+        producerWhere(q, w);
+        stream("producers", w, " ORDER BY name_key, id", fn);
+    }
+
+    static void producerWhere(const ProducerQuery& q, Where& w) {
         for (const auto& word : words(q.q)) w.add("search LIKE ? ESCAPE '\\'", likeContains(word));
         if (!q.departement.empty()) w.add("departement = ?", q.departement);
         if (!q.source.empty()) w.add("sources LIKE ?", "%|" + q.source + "|%");
-        return page("producers", w, " ORDER BY name_key, id", q.limit, q.offset);
     }
 
     std::optional<std::string> producer(const std::string& id) override { return byId("producers", id); }
@@ -600,11 +625,60 @@ public:
         return out;
     }
 
+    std::vector<ChangeEntry> recentChanges(const ChangeQuery& q) override {
+        Session s = session();
+        Where w;
+        if (!q.kind.empty()) w.add("kind = ?", q.kind);
+        if (!q.product_type.empty()) w.add("product_type = ?", q.product_type);
+        if (!q.departement.empty()) w.add("departement = ?", q.departement);
+        if (!q.source.empty()) w.add("source = ?", q.source);
+        if (!q.record_id.empty()) w.add("record_id = ?", q.record_id);
+        for (const auto& c : q.exclude_changes) w.add("change <> ?", c);
+        std::vector<Poco::Int64> seqs, oldPrices, newPrices;
+        std::vector<std::string> ats, sources, kinds, ids, changes, names, types, deps;
+        Poco::Int64 lim = q.limit;
+        Statement st(s);
+        st << "SELECT seq, at, source, kind, record_id, change, name, old_price, new_price, product_type, departement"
+              " FROM changes" + w.sql() + " ORDER BY seq DESC LIMIT $" + std::to_string(w.size() + 1),
+            into(seqs), into(ats), into(sources), into(kinds), into(ids), into(changes), into(names), into(oldPrices),
+            into(newPrices), into(types), into(deps);
+        w.bind(st);
+        st, use(lim);
+        st.execute();
+        std::vector<ChangeEntry> out;
+        for (size_t i = 0; i < seqs.size(); ++i)
+            out.push_back({seqs[i], ats[i], sources[i], kinds[i], ids[i], changes[i], names[i], oldPrices[i],
+                           newPrices[i], types[i], deps[i]});
+        return out;
+    }
+
     int64_t offerCount() override {
         Session s = session();
         Poco::Int64 n = 0;
         s << "SELECT COUNT(*) FROM offers", into(n), now;
         return n;
+    }
+
+    OfferFacets offerFacets() override {
+        Session s = session();
+        OfferFacets f;
+        f.product_types = facet(s, "SELECT product_type, '', COUNT(*) FROM offers GROUP BY product_type");
+        f.departements = facet(s, "SELECT departement, '', COUNT(*) FROM offers GROUP BY departement");
+        f.sources = facet(s, "SELECT source, '', COUNT(*) FROM offers GROUP BY source");
+        f.producers = facet(s,
+                            "SELECT o.producer_id, COALESCE(MAX(p.name), ''), COUNT(*) FROM offers o"
+                            " LEFT JOIN producers p ON p.id = o.producer_id GROUP BY o.producer_id");
+        f.producer_departements = facet(s, "SELECT departement, '', COUNT(*) FROM producers GROUP BY departement");
+        f.need_departements = facet(s, "SELECT departement, '', COUNT(*) FROM needs GROUP BY departement");
+        // The labels column holds "|BIO|HVE|": count each code over the distinct combinations.
+        std::map<std::string, int64_t> labels;
+        for (const auto& combo : facet(s, "SELECT labels, '', COUNT(*) FROM offers GROUP BY labels")) {
+            std::istringstream in(combo.value);
+            for (std::string code; std::getline(in, code, '|');)
+                if (!code.empty()) labels[code] += combo.count;
+        }
+        for (const auto& [code, count] : labels) f.labels.push_back({code, "", count});
+        return f;
     }
 
 private:
@@ -635,6 +709,17 @@ private:
         return r;
     }
 
+    // Rows of (value, name, count); empty values ("unknown") are left out.
+    static std::vector<FacetValue> facet(Session& s, const std::string& sql) {
+        std::vector<std::string> values, names;
+        std::vector<Poco::Int64> counts;
+        s << sql, into(values), into(names), into(counts), now;
+        std::vector<FacetValue> out;
+        for (size_t i = 0; i < values.size(); ++i)
+            if (!values[i].empty()) out.push_back({values[i], names[i], counts[i]});
+        return out;
+    }
+
     Page page(const std::string& table, Where& w, const std::string& order, int64_t limit, int64_t offset) {
         Session s = session();
         Page p;
@@ -653,6 +738,23 @@ private:
         select, use(lim), use(off);
         select.execute();
         return p;
+    }
+
+    // One statement read in batches: memory stays at one batch, and every document comes from the
+    // same snapshot even if a sync commits meanwhile.
+    void stream(const std::string& table, Where& w, const std::string& order,
+                const std::function<void(const std::string&)>& fn) {
+        constexpr std::size_t kBatch = 500;
+        Session s = session();
+        std::vector<std::string> docs;
+        Statement select(s);
+        select << "SELECT doc FROM " + table + w.sql() + order, into(docs), Poco::Data::Keywords::limit(kBatch);
+        w.bind(select);
+        while (!select.done()) {
+            docs.clear();
+            select.execute();
+            for (const auto& doc : docs) fn(doc);
+        }
     }
 
     std::optional<std::string> byId(const std::string& table, const std::string& id) {

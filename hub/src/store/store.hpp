@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,11 @@ struct OfferQuery {
     std::string q;  // words, accent- and case-insensitive, all must match
     std::string product_type, label, producer, departement, source;
     std::string available_on;  // YYYY-MM-DD
+    // Available at some point of [window_from, window_to] (either may be empty = open-ended).
+    std::string window_from, window_to;
+    std::string prefer_departement;  // this département first, then the sort
+    std::vector<std::string> exclude_ids;
+    std::string unit_price_unit;  // kg | l | piece: only unit prices that compare with each other
     std::string sort = "name";  // name | unit_price | updated
     int64_t limit = 50;
     int64_t offset = 0;
@@ -37,6 +43,14 @@ struct NeedQuery {
     int64_t offset = 0;
 };
 
+struct ChangeQuery {
+    std::string kind;  // offer | need | "" (both)
+    std::string product_type, departement, source;
+    std::string record_id;
+    std::vector<std::string> exclude_changes;  // leave these out ("changed": the feed shows only prices, adds, removals)
+    int64_t limit = 100;
+};
+
 struct RejectQuery {
     std::string source;
     int64_t limit = 100;
@@ -47,6 +61,21 @@ struct RejectQuery {
 struct Page {
     std::vector<std::string> items;
     int64_t total = 0;
+};
+
+// One value a catalogue filter can take, and how many records have it.
+struct FacetValue {
+    std::string value;
+    std::string name;  // producers: the producer's name; otherwise empty
+    int64_t count = 0;
+};
+
+// What the catalogue's filters can offer (values present in the store), for the HTML pages.
+struct OfferFacets {
+    std::vector<FacetValue> product_types, labels, departements, sources;
+    std::vector<FacetValue> producers;              // value = producer id: offers per producer
+    std::vector<FacetValue> producer_departements;  // from the producers themselves
+    std::vector<FacetValue> need_departements;      // from the needs, whatever their status
 };
 
 struct SourceState {
@@ -88,6 +117,7 @@ class SyncWriter {
 public:
     virtual ~SyncWriter() = default;
     virtual std::unordered_map<std::string, Existing> existingOffers() = 0;  // by source_id
+    virtual int64_t recordCount() = 0;  // offers + needs of this source, without loading them
     // doc = the offer's JSON; hash = its content hash (without updated_at).
     virtual void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) = 0;
     virtual void removeOffer(const std::string& id) = 0;
@@ -121,11 +151,19 @@ public:
     virtual Page needs(const NeedQuery& q) = 0;
     virtual std::optional<std::string> need(const std::string& id) = 0;
     virtual Page producers(const ProducerQuery& q) = 0;
+    // Every match in the query's order, limit and offset ignored, handed over one document at a
+    // time from one read (the exports: no page of 100,000 documents held in memory).
+    virtual void eachOffer(const OfferQuery& q, const std::function<void(const std::string& doc)>& fn) = 0;
+    virtual void eachProducer(const ProducerQuery& q, const std::function<void(const std::string& doc)>& fn) = 0;
     virtual std::optional<std::string> producer(const std::string& id) = 0;
     virtual std::vector<SourceState> sources() = 0;
     virtual Page rejects(const RejectQuery& q) = 0;
     virtual std::vector<ChangeEntry> changes(int64_t afterSeq, int64_t limit) = 0;
+    // Newest first: the feed, an offer's price history.
+    virtual std::vector<ChangeEntry> recentChanges(const ChangeQuery& q) = 0;
     virtual int64_t offerCount() = 0;
+    // Full scans: callers cache the result (it changes only when a sync runs).
+    virtual OfferFacets offerFacets() = 0;
 };
 
 struct StoreOptions {

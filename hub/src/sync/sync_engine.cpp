@@ -14,6 +14,7 @@
 #include "registry/plugin_registry.hpp"
 #include "store/store.hpp"
 #include "sync/source_log.hpp"
+#include "sync/source_transport.hpp"
 
 namespace recolte::sync {
 
@@ -31,15 +32,45 @@ std::string offerExcerpt(const sdk::OfferRecord& r) {
     return sdk::excerpt(out);
 }
 
+store::ChangeEntry offerChange(const model::Offer& o, int64_t oldPriceRaw) {
+    store::ChangeEntry e;
+    e.kind = "offer";
+    e.record_id = o.id;
+    e.name = o.name;
+    e.old_price_raw = oldPriceRaw;
+    e.new_price_raw = o.price.amount.raw();
+    e.product_type = o.product_type;
+    e.departement = o.departement;
+    return e;
+}
+
+store::ChangeEntry needChange(const model::Need& n) {
+    store::ChangeEntry e;
+    e.kind = "need";
+    e.record_id = n.id;
+    e.name = n.title;
+    e.product_type = n.product_type;
+    e.departement = n.place.departement;
+    return e;
+}
+
+store::ChangeEntry removedChange(const std::string& kind, const store::Existing& gone) {
+    store::ChangeEntry e;
+    e.kind = kind;
+    e.record_id = gone.id;
+    e.name = gone.name;
+    e.old_price_raw = gone.price_raw;
+    e.product_type = gone.product_type;
+    e.departement = gone.departement;
+    return e;
+}
+
 // Normalizes, de-duplicates and diffs records as they stream in, writing into the open transaction.
 class DiffSink : public sdk::RecordSink {
 public:
     DiffSink(const config::SourceConfig& source, store::SyncWriter& writer, std::string at, SourceLog& log,
              const ProgressCallback& progress)
-        : source_(source), writer_(writer), at_(std::move(at)), log_(log), progress_(progress) {
-        existing_ = writer_.existingOffers();
-        existingNeeds_ = writer_.existingNeeds();
-    }
+        : source_(source), writer_(writer), at_(std::move(at)), log_(log), progress_(progress) {}
 
     void offer(sdk::OfferRecord&& rec) override {
         ++counts.read;
@@ -52,11 +83,12 @@ public:
         model::Offer& offer = n.offer;
         offer.updated_at.clear();
         const std::string hash = store::contentHash(model::toJson(offer));
+        loadExisting();
         auto it = existing_.find(offer.source_id);
         if (it == existing_.end()) {
             offer.updated_at = at_;
             writer_.putOffer(offer, model::toJson(offer), hash, true);
-            writer_.logChange(store::Change::Added, "offer", offer.id, offer.name, 0, offer.price.amount.raw());
+            writer_.logChange(store::Change::Added, offerChange(offer, 0));
             ++counts.added;
         } else if (it->second.hash == hash) {
             ++counts.unchanged;
@@ -64,8 +96,8 @@ public:
             offer.updated_at = at_;
             writer_.putOffer(offer, model::toJson(offer), hash, false);
             const bool priceChanged = it->second.price_raw != offer.price.amount.raw();
-            writer_.logChange(priceChanged ? store::Change::PriceChanged : store::Change::Changed, "offer", offer.id,
-                              offer.name, it->second.price_raw, offer.price.amount.raw());
+            writer_.logChange(priceChanged ? store::Change::PriceChanged : store::Change::Changed,
+                              offerChange(offer, it->second.price_raw));
             ++counts.changed;
         }
         ++counts.accepted;
@@ -89,18 +121,19 @@ public:
         if (!firstSeen("need:" + need.source_id, rec.where, sdk::excerpt(rec.title))) return;
         need.updated_at.clear();
         const std::string hash = store::contentHash(model::toJson(need));
+        loadExisting();
         auto it = existingNeeds_.find(need.source_id);
         if (it == existingNeeds_.end()) {
             need.updated_at = at_;
             writer_.putNeed(need, model::toJson(need), hash, true);
-            writer_.logChange(store::Change::Added, "need", need.id, need.title, 0, 0);
+            writer_.logChange(store::Change::Added, needChange(need));
             ++counts.added;
         } else if (it->second.hash == hash) {
             ++counts.unchanged;
         } else {
             need.updated_at = at_;
             writer_.putNeed(need, model::toJson(need), hash, false);
-            writer_.logChange(store::Change::Changed, "need", need.id, need.title, 0, 0);
+            writer_.logChange(store::Change::Changed, needChange(need));
             ++counts.changed;
         }
         ++counts.accepted;
@@ -126,16 +159,17 @@ public:
 
     // After a full read: what the source no longer lists is removed.
     void finishFullRead() {
+        loadExisting();
         for (const auto& [sourceId, e] : existing_) {
             if (seen_.count("offer:" + sourceId)) continue;
             writer_.removeOffer(e.id);
-            writer_.logChange(store::Change::Removed, "offer", e.id, sourceId, e.price_raw, 0);
+            writer_.logChange(store::Change::Removed, removedChange("offer", e));
             ++counts.removed;
         }
         for (const auto& [sourceId, e] : existingNeeds_) {
             if (seen_.count("need:" + sourceId)) continue;
             writer_.removeNeed(e.id);
-            writer_.logChange(store::Change::Removed, "need", e.id, sourceId, 0, 0);
+            writer_.logChange(store::Change::Removed, removedChange("need", e));
             ++counts.removed;
         }
         std::vector<model::Producer> producers;
@@ -144,11 +178,18 @@ public:
         writer_.putProducerListings(producers);
     }
 
-    size_t existingCount() const { return existing_.size() + existingNeeds_.size(); }
-
     model::SyncCounts counts;
 
 private:
+    // What the store holds for this source, loaded at the first record: an unchanged source (a
+    // bookmark hit, no record) never pays for it.
+    void loadExisting() {
+        if (loaded_) return;
+        existing_ = writer_.existingOffers();
+        existingNeeds_ = writer_.existingNeeds();
+        loaded_ = true;
+    }
+
     // A source id seen twice in one read is a reject: the first one wins.
     bool firstSeen(const std::string& key, const sdk::Location& where, const std::string& excerpt) {
         auto [it, fresh] = seen_.emplace(key, where.line);
@@ -191,6 +232,7 @@ private:
     std::string at_;
     SourceLog& log_;
     const ProgressCallback& progress_;
+    bool loaded_ = false;
     std::unordered_map<std::string, store::Existing> existing_, existingNeeds_;
     std::unordered_map<std::string, int64_t> seen_;  // "offer:ID" / "need:ID" -> line
     std::unordered_map<std::string, model::Producer> producers_;
@@ -227,11 +269,14 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
     if (!options) return fail(options.error().describe(), {});
     auto connector = registry_.create(source.connector);
     if (!connector) return fail("connector \"" + source.connector + "\" is not loaded", {});
+    auto transportSettings = config::transportSettings(source, registry_, lookupEnv_);
+    if (!transportSettings) return fail("config error: " + transportSettings.error().describe(), {});
+    SourceTransport transport(transportSettings.value(), &log);
 
     model::SyncCounts counts;
     try {
         sdk::SourceRef ref{source.name, source.location};
-        sdk::Context ctx{ref, options.value(), transport_, log, store_.bookmark(source.name)};
+        sdk::Context ctx{ref, options.value(), transport, log, store_.bookmark(source.name)};
         auto writer = store_.beginSync(source.name, run.started);
         DiffSink sink(source, *writer, run.started, log, progress);
         sdk::Expected<sdk::ReadResult> result = sdk::systemError("not run");
@@ -246,7 +291,7 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
             return fail(std::string(sdk::toString(result.error().kind)) + " error: " + result.error().describe(), counts);
         }
         if (result->unchanged) {
-            sink.counts.unchanged = static_cast<int64_t>(sink.existingCount());
+            sink.counts.unchanged = writer->recordCount();
         } else {
             sink.finishFullRead();
         }

@@ -5,10 +5,12 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "config/config.hpp"
 #include "model/catalog.hpp"
 #include "recolte/sdk/transport.hpp"
+#include "sync/transport_options.hpp"
 
 namespace recolte::registry { class PluginRegistry; }
 namespace recolte::store { class Store; }
@@ -23,10 +25,13 @@ struct Progress {
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 
+// Each sync builds its source's transport (sync/source_transport.hpp) from the source's host
+// options: files and folders, or http(s) with that source's timeout, retries and credentials.
 class SyncEngine {
 public:
-    SyncEngine(store::Store& store, const registry::PluginRegistry& registry, sdk::Transport& transport)
-        : store_(store), registry_(registry), transport_(transport) {}
+    // `lookupEnv` resolves bearer_token_env / api_key_env when a source syncs.
+    SyncEngine(store::Store& store, const registry::PluginRegistry& registry, EnvLookup lookupEnv = processEnv)
+        : store_(store), registry_(registry), lookupEnv_(std::move(lookupEnv)) {}
 
     // Never throws: failures come back as a run with outcome "failed" and its error.
     model::SyncRun syncSource(const config::SourceConfig& source, const ProgressCallback& progress = {});
@@ -34,7 +39,7 @@ public:
 private:
     store::Store& store_;
     const registry::PluginRegistry& registry_;
-    sdk::Transport& transport_;
+    EnvLookup lookupEnv_;
 };
 
 }  // namespace recolte::sync

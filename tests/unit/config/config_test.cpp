@@ -108,8 +108,9 @@ sources:
     const std::string all = joined(errors);
     ASSERT_EQ(errors.size(), 3u) << all;
     EXPECT_EQ(errors[0],
-              "/tmp/opts.yaml:7: sources[0].colour: unknown option \"colour\"; valid options are: connector, count, "
-              "every, fail_after, name, needs, path, token, url");
+              "/tmp/opts.yaml:7: sources[0].colour: unknown option \"colour\"; valid options are: api_key, api_key_env, "
+              "api_key_header, bearer_token, bearer_token_env, connector, count, every, fail_after, max_bytes, name, "
+              "needs, path, retries, timeout, token, url");
     EXPECT_NE(errors[1].find("unknown connector \"nosuch\"; loaded connectors are: test_good"), std::string::npos) << all;
     EXPECT_NE(errors[2].find("/tmp/opts.yaml:14: sources[2].count: expected an integer, got \"many\""), std::string::npos)
         << all;
@@ -127,6 +128,77 @@ TEST(Config, ValidOptionsGetTheirTypesAndDefaults) {
     ASSERT_TRUE(opts.ok()) << opts.error().describe();
     EXPECT_EQ(opts->getInt("count"), 7);
     EXPECT_EQ(opts->getInt("fail_after"), -1);  // the declared default
+}
+
+TEST(Config, HostOptionsAreCheckedOnEverySource) {
+    registry::PluginRegistry reg;
+    ASSERT_TRUE(reg.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
+    auto r = loadConfigFromString(R"(store: {sqlite: x.db}
+sources:
+  - name: a
+    connector: test_good
+    url: https://example.org/a.csv
+    count: 2
+    timeout: soon
+  - name: b
+    connector: test_good
+    url: https://example.org/b.csv
+    retries: 50
+  - name: c
+    connector: test_good
+    url: https://example.org/c.csv
+    bearer_token: abc
+    bearer_token_env: B_TOKEN
+  - name: d
+    connector: test_good
+    path: d.csv
+    max_bytes: lots
+)",
+                                  "/tmp/host.yaml");
+    ASSERT_TRUE(r.errors.empty()) << joined(r.errors);
+    auto errors = checkSources(r.config, reg);
+    const std::string all = joined(errors);
+    ASSERT_EQ(errors.size(), 4u) << all;
+    EXPECT_EQ(errors[0], "/tmp/host.yaml:7: sources[0].timeout: invalid duration \"soon\" (expected e.g. 30s, 15m, 6h, 1d)");
+    EXPECT_EQ(errors[1], "/tmp/host.yaml:11: sources[1].retries: expected 0 to 10 retries, got 50");
+    EXPECT_EQ(errors[2], "/tmp/host.yaml:16: sources[2].bearer_token_env: give bearer_token or bearer_token_env, not both");
+    EXPECT_EQ(errors[3], "/tmp/host.yaml:20: sources[3].max_bytes: expected an integer, got \"lots\"");
+    EXPECT_EQ(all.find("abc"), std::string::npos) << "a secret was printed: " << all;
+}
+
+TEST(Config, ValidHostOptionsLeaveTheConnectorOptionsAlone) {
+    registry::PluginRegistry reg;
+    ASSERT_TRUE(reg.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
+    auto r = loadConfigFromString(R"(store: {sqlite: x.db}
+sources:
+  - name: a
+    connector: test_good
+    url: https://example.org/a.csv
+    count: 3
+    timeout: 10s
+    retries: 0
+    api_key_header: X-Cle
+    api_key_env: PARTNER_KEY
+)",
+                                  "/tmp/host.yaml");
+    ASSERT_TRUE(r.errors.empty()) << joined(r.errors);
+    EXPECT_TRUE(checkSources(r.config, reg).empty()) << joined(checkSources(r.config, reg));
+    auto opts = sourceOptions(r.config.sources[0], reg);
+    ASSERT_TRUE(opts.ok()) << opts.error().describe();
+    EXPECT_EQ(opts->getInt("count"), 3);
+    EXPECT_FALSE(opts->has("timeout"));  // the connector never sees the host's options
+    auto transport = transportSettings(r.config.sources[0], reg, [](const std::string& name) -> std::optional<std::string> {
+        if (name == "PARTNER_KEY") return std::string("k-1");
+        return std::nullopt;
+    });
+    ASSERT_TRUE(transport.ok()) << transport.error().describe();
+    EXPECT_EQ(transport->timeout, std::chrono::seconds(10));
+    EXPECT_EQ(transport->retries, 0);
+    EXPECT_EQ(transport->api_key_header, "X-Cle");
+    EXPECT_EQ(transport->api_key, "k-1");
+    auto unset = transportSettings(r.config.sources[0], reg, [](const std::string&) { return std::optional<std::string>(); });
+    ASSERT_FALSE(unset.ok());
+    EXPECT_EQ(unset.error().describe(), "line 10: sources[0].api_key_env: the environment variable PARTNER_KEY is not set");
 }
 
 }  // namespace

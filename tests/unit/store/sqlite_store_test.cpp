@@ -126,6 +126,58 @@ TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
     EXPECT_EQ(again->offerCount(), 4);
 }
 
+TEST_F(SqliteStoreTest, WindowPreferredDepartementAndExclusion) {
+    OfferQuery q;
+    q.window_from = "2026-05-01";  // peaches (June-August) overlap May-June; apples (from September) do not
+    q.window_to = "2026-06-15";
+    q.prefer_departement = "31";
+    q.exclude_ids = {"id-a"};
+    EXPECT_EQ(ids(q), (std::vector<std::string>{"d", "b"}));  // 31 first, then by name
+}
+
+TEST_F(SqliteStoreTest, RecentChangesNewestFirstAndFiltered) {
+    {
+        auto w = store_->beginSync("s1", "2026-11-27T10:00:00Z");
+        ChangeEntry added;
+        added.kind = "offer";
+        added.record_id = "id-a";
+        added.name = "Pommes de terre";
+        added.new_price_raw = 16000;
+        added.product_type = "vegetable";
+        added.departement = "09";
+        w->logChange(Change::Added, added);
+        ChangeEntry repriced = added;
+        repriced.old_price_raw = 16000;
+        repriced.new_price_raw = 17500;
+        w->logChange(Change::PriceChanged, repriced);
+        ChangeEntry other = added;
+        other.record_id = "id-d";
+        other.departement = "31";
+        w->logChange(Change::Added, other);
+        model::SyncRun run;
+        run.source = "s1";
+        run.connector = "csv";
+        run.outcome = "ok";
+        w->commit(run, "bm2", false);
+    }
+    ChangeQuery history;
+    history.record_id = "id-a";
+    auto h = store_->recentChanges(history);
+    ASSERT_EQ(h.size(), 2u);
+    EXPECT_EQ(h[0].change, "price_changed");
+    EXPECT_EQ(h[0].old_price_raw, 16000);
+    EXPECT_EQ(h[0].new_price_raw, 17500);
+    EXPECT_EQ(h[1].change, "added");
+    ChangeQuery ariege;
+    ariege.departement = "09";
+    ariege.product_type = "vegetable";
+    EXPECT_EQ(store_->recentChanges(ariege).size(), 2u);
+    ChangeQuery limited;
+    limited.limit = 1;
+    ASSERT_EQ(store_->recentChanges(limited).size(), 1u);
+    EXPECT_EQ(store_->recentChanges(limited)[0].record_id, "id-d");
+}
+
 TEST(SqliteStore, AnUnwritablePathIsAClearError) {
     try {
         openStore({"/proc/no/such/place/hub.db"});

@@ -3,8 +3,8 @@
 #include "config/config.hpp"
 #include "registry/plugin_registry.hpp"
 #include "store/store.hpp"
+#include "support/http_test_server.hpp"
 #include "support/temp_dir.hpp"
-#include "sync/file_transport.hpp"
 #include "sync/sync_engine.hpp"
 
 namespace recolte::sync {
@@ -27,7 +27,7 @@ protected:
     }
 
     model::SyncRun sync(const std::string& options) {
-        SyncEngine engine(*store_, registry_, transport_);
+        SyncEngine engine(*store_, registry_);
         return engine.syncSource(source(options));
     }
 
@@ -39,7 +39,6 @@ protected:
 
     testing::TempDir dir_;
     registry::PluginRegistry registry_;
-    FileTransport transport_;
     std::unique_ptr<store::Store> store_;
 };
 
@@ -92,7 +91,7 @@ TEST_F(SyncEngineTest, AnInvalidOptionFailsTheSyncWithAConfigError) {
     // Bypass the config checker: the engine validates again.
     auto src = source("count: 2");
     src.raw.map.emplace_back("bogus", sdk::ConfigValue{sdk::ConfigValue::Kind::Scalar, "1", {}, {}, 9, "sources[0].bogus"});
-    SyncEngine engine(*store_, registry_, transport_);
+    SyncEngine engine(*store_, registry_);
     auto run = engine.syncSource(src);
     EXPECT_EQ(run.outcome, "failed");
     EXPECT_NE(run.error.find("unknown option \"bogus\""), std::string::npos) << run.error;
@@ -131,6 +130,75 @@ TEST_F(SyncEngineTest, NeedsAreStoredDiffedAndFiltered) {
     EXPECT_EQ(second.counts.removed, 1);
     EXPECT_EQ(second.counts.unchanged, 3);
     EXPECT_EQ(store_->needs(all).total, 2);
+}
+
+TEST_F(SyncEngineTest, AnInvalidHostOptionFailsTheSyncWithAConfigError) {
+    auto src = source("count: 2");
+    src.raw.map.emplace_back("retries", sdk::ConfigValue{sdk::ConfigValue::Kind::Scalar, "99", {}, {}, 9, "sources[0].retries"});
+    SyncEngine engine(*store_, registry_);
+    auto run = engine.syncSource(src);
+    EXPECT_EQ(run.outcome, "failed");
+    EXPECT_NE(run.error.find("line 9: sources[0].retries: expected 0 to 10 retries, got 99"), std::string::npos) << run.error;
+}
+
+// The engine gives each source a transport built from its host options: a csv source read from a
+// URL, with a bearer token taken from the environment the engine is given.
+class UrlSourceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_PLUGIN_DIR) + "/libcsv.so").ok());
+        store_ = store::openStore({dir_.file("hub.db")});
+        server_.route("/prix.csv", [](const testing::HttpTestServer::Request& req) {
+            if (req.header("Authorization") != "Bearer s3cret-jeton") return testing::HttpTestServer::Response{401, "non"};
+            return testing::HttpTestServer::Response{200, "produit;prix;unité\nPommes;2,50;kg\nPoires;3,10;kg\n"};
+        });
+    }
+
+    config::SourceConfig source(const std::string& options) {
+        auto r = config::loadConfigFromString("store: {sqlite: x.db}\nsources:\n  - {name: web, connector: csv, url: \"" +
+                                                  server_.url("/prix.csv") + "\", " + options + "}\n",
+                                              dir_.file("c.yaml"));
+        EXPECT_TRUE(r.errors.empty());
+        return r.config.sources.at(0);
+    }
+
+    testing::TempDir dir_;
+    testing::HttpTestServer server_;
+    registry::PluginRegistry registry_;
+    std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(UrlSourceTest, ACsvSourceIsFetchedOverHttpWithItsCredentials) {
+    SyncEngine engine(*store_, registry_, [](const std::string& name) -> std::optional<std::string> {
+        if (name == "PRIX_TOKEN") return "s3cret-jeton";
+        return std::nullopt;
+    });
+    auto run = engine.syncSource(source("bearer_token_env: PRIX_TOKEN, timeout: 5s, retries: 0, producer_name: Ferme du Couserans"));
+    ASSERT_EQ(run.outcome, "ok") << run.error;
+    EXPECT_EQ(run.counts.rejected, 0);
+    EXPECT_EQ(run.counts.added, 2);
+    EXPECT_EQ(server_.requestCount("/prix.csv"), 1);
+}
+
+TEST_F(UrlSourceTest, AnUnsetVariableFailsTheSyncBeforeAnyRequest) {
+    SyncEngine engine(*store_, registry_, [](const std::string&) { return std::optional<std::string>(); });
+    auto run = engine.syncSource(source("bearer_token_env: PRIX_TOKEN"));
+    EXPECT_EQ(run.outcome, "failed");
+    EXPECT_NE(run.error.find("sources[0].bearer_token_env: the environment variable PRIX_TOKEN is not set"),
+              std::string::npos)
+        << run.error;
+    EXPECT_EQ(server_.requestCount("/prix.csv"), 0);
+}
+
+TEST_F(UrlSourceTest, ARefusedTokenIsAConfigErrorWithoutRetry) {
+    SyncEngine engine(*store_, registry_, [](const std::string&) { return std::optional<std::string>("mauvais"); });
+    auto run = engine.syncSource(source("bearer_token_env: PRIX_TOKEN, retries: 3"));
+    EXPECT_EQ(run.outcome, "failed");
+    EXPECT_NE(run.error.find("config error: " + server_.url("/prix.csv") + ": le serveur a répondu HTTP 401"),
+              std::string::npos)
+        << run.error;
+    EXPECT_EQ(run.error.find("mauvais"), std::string::npos) << run.error;
+    EXPECT_EQ(server_.requestCount("/prix.csv"), 1);
 }
 
 }  // namespace
