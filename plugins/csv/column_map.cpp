@@ -64,7 +64,6 @@ std::vector<FieldInfo> makeTable() {
 
 const std::string kEmpty;
 
-bool isAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
 
@@ -75,25 +74,7 @@ const std::vector<FieldInfo>& fieldTable() {
 
 const FieldInfo& infoOf(Field f) { return fieldTable()[static_cast<size_t>(f)]; }
 
-std::string normalizeHeader(std::string_view header) {
-    const std::string folded = sdk::foldForSearch(header);
-    std::string out;
-    out.reserve(folded.size());
-    bool pendingSpace = false;
-    for (size_t i = 0; i < folded.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(folded[i]);
-        // Non-ASCII left by folding (€, °, ...) is punctuation for header matching.
-        const bool keep = isAsciiAlnum(c);
-        if (!keep) {
-            pendingSpace = true;
-            continue;
-        }
-        if (pendingSpace && !out.empty()) out += ' ';
-        pendingSpace = false;
-        out += static_cast<char>(c);
-    }
-    return out;
-}
+std::string normalizeHeader(std::string_view header) { return sdk::foldWords(header); }
 
 sdk::Expected<AliasTable> buildAliases(const std::map<std::string, std::string>& columns) {
     AliasTable table;

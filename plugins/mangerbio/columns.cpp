@@ -44,7 +44,6 @@ std::vector<FieldInfo> makeTable() {
 
 const std::string kEmpty;
 
-bool isAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
 
@@ -55,23 +54,7 @@ const std::vector<FieldInfo>& fieldTable() {
 
 const FieldInfo& infoOf(Field f) { return fieldTable()[static_cast<size_t>(f)]; }
 
-std::string foldHeader(std::string_view header) {
-    const std::string folded = sdk::foldForSearch(header);
-    std::string out;
-    out.reserve(folded.size());
-    bool pendingSpace = false;
-    for (const char ch : folded) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (!isAsciiAlnum(c)) {  // "°", "€", "(", "_" ... separate words, nothing more
-            pendingSpace = true;
-            continue;
-        }
-        if (pendingSpace && !out.empty()) out += ' ';
-        pendingSpace = false;
-        out += static_cast<char>(c);
-    }
-    return out;
-}
+std::string foldHeader(std::string_view header) { return sdk::foldWords(header); }
 
 sdk::Expected<HeaderSpellings> buildSpellings(const std::map<std::string, std::string>& columns) {
     HeaderSpellings s;

@@ -291,6 +291,24 @@ std::string foldForSearch(std::string_view utf8) {
     return out;
 }
 
+std::string foldWords(std::string_view utf8) {
+    const std::string folded = foldForSearch(utf8);
+    std::string out;
+    out.reserve(folded.size());
+    bool pendingSpace = false;
+    for (const char ch : folded) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {  // non-ASCII left by folding is punctuation
+            pendingSpace = true;
+            continue;
+        }
+        if (pendingSpace && !out.empty()) out += ' ';
+        pendingSpace = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {

@@ -141,3 +141,18 @@ TEST(Sha256, MatchesKnownVectors) {
 
 }  // namespace
 }  // namespace recolte::sdk
+
+namespace recolte::sdk {
+namespace {
+
+TEST(FoldWords, PunctuationRunsBecomeOneSpaceAndAccentsGo) {
+    EXPECT_EQ(foldWords("Prix HT (€)"), "prix ht");
+    EXPECT_EQ(foldWords("  Délai de commande (jours) "), "delai de commande jours");
+    EXPECT_EQ(foldWords("N° SIRET"), "n siret");
+    EXPECT_EQ(foldWords("code_producteur"), "code producteur");
+    EXPECT_EQ(foldWords("[EU]"), "eu");
+    EXPECT_EQ(foldWords("€ °"), "");
+}
+
+}  // namespace
+}  // namespace recolte::sdk

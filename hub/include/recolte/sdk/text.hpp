@@ -19,6 +19,9 @@ bool isValidUtf8(std::string_view bytes);
 std::string trim(std::string_view s);
 // Lower case, accents removed, punctuation kept: "Pièce Élevée" -> "piece elevee".
 std::string foldForSearch(std::string_view utf8);
+// foldForSearch, then every run of non-alphanumerics ("°", "€", "(", "_", spaces) becomes one space,
+// trimmed: how headers and codes are compared ("Prix HT (€)" -> "prix ht").
+std::string foldWords(std::string_view utf8);
 // Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Splits on any of the separators, trims each part, drops empty ones.
