@@ -77,6 +77,8 @@ struct CountingSink : RecordSink {
     void offer(OfferRecord&&) override { ++records; }
     void producer(ProducerRecord&&) override { ++records; }
     void need(NeedRecord&&) override { ++records; }
+    void invoice(InvoiceRecord&&) override { ++records; }
+    void invoiceStatus(InvoiceStatusRecord&&) override { ++records; }
     void reject(Reject&&) override { ++records; }
     void warning(const Location&, const std::string&) override {}
     void progress(uint64_t, uint64_t) override {}

@@ -15,6 +15,8 @@ struct CaptureSink : sdk::RecordSink {
     std::vector<sdk::OfferRecord> offers;
     std::vector<sdk::ProducerRecord> producers;
     std::vector<sdk::NeedRecord> needs;
+    std::vector<sdk::InvoiceRecord> invoices;
+    std::vector<sdk::InvoiceStatusRecord> invoice_statuses;
     std::vector<sdk::Reject> rejects;
     std::vector<std::pair<sdk::Location, std::string>> warnings;
     std::vector<std::pair<uint64_t, uint64_t>> progress_calls;  // (done, total)
@@ -22,12 +24,14 @@ struct CaptureSink : sdk::RecordSink {
     void offer(sdk::OfferRecord&& record) override { offers.push_back(std::move(record)); }
     void producer(sdk::ProducerRecord&& record) override { producers.push_back(std::move(record)); }
     void need(sdk::NeedRecord&& record) override { needs.push_back(std::move(record)); }
+    void invoice(sdk::InvoiceRecord&& record) override { invoices.push_back(std::move(record)); }
+    void invoiceStatus(sdk::InvoiceStatusRecord&& record) override { invoice_statuses.push_back(std::move(record)); }
     void reject(sdk::Reject&& r) override { rejects.push_back(std::move(r)); }
     void warning(const sdk::Location& where, const std::string& message) override { warnings.emplace_back(where, message); }
     void progress(uint64_t done, uint64_t total) override { progress_calls.emplace_back(done, total); }
 
     // Records + rejects: what the host counts as read.
-    size_t recordCount() const { return offers.size() + producers.size() + needs.size(); }
+    size_t recordCount() const { return offers.size() + producers.size() + needs.size() + invoices.size() + invoice_statuses.size(); }
     // The first offer with this name, or nullptr.
     const sdk::OfferRecord* offerNamed(const std::string& name) const;
     // Every reject as "line:column: reason", for failure messages.

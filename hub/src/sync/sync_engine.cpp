@@ -140,6 +140,19 @@ public:
         tick();
     }
 
+    // Invoices are not stored yet: each one is counted as read and kept as a reject that says so,
+    // so that nothing is dropped silently.
+    void invoice(sdk::InvoiceRecord&& rec) override {
+        ++counts.read;
+        rejectRecord(rec.where, sdk::dataError("les factures ne sont pas encore enregistrées par ce hub"),
+                     sdk::excerpt(rec.number));
+    }
+    void invoiceStatus(sdk::InvoiceStatusRecord&& rec) override {
+        ++counts.read;
+        rejectRecord(rec.where, sdk::dataError("les statuts de facture ne sont pas encore enregistrés par ce hub"),
+                     sdk::excerpt(rec.number));
+    }
+
     void reject(sdk::Reject&& r) override {
         ++counts.read;
         ++counts.rejected;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "recolte/sdk/expected.hpp"
+#include "recolte/sdk/invoice.hpp"
 #include "recolte/sdk/model.hpp"
 #include "recolte/sdk/options.hpp"
 #include "recolte/sdk/transport.hpp"
@@ -30,6 +31,8 @@ public:
     virtual void offer(OfferRecord&& record) = 0;
     virtual void producer(ProducerRecord&& record) = 0;  // standalone producer (directory entry)
     virtual void need(NeedRecord&& record) = 0;
+    virtual void invoice(InvoiceRecord&& record) = 0;
+    virtual void invoiceStatus(InvoiceStatusRecord&& record) = 0;  // a status about some invoice
     virtual void reject(Reject&& reject) = 0;
     virtual void warning(const Location& where, const std::string& message) = 0;  // kept, not a reject
     // Progress of long reads, in any unit the connector likes (bytes, files); total 0 = unknown.

@@ -5,6 +5,7 @@
 #include "recolte/sdk/connector.hpp"
 #include "recolte/sdk/decimal.hpp"
 #include "recolte/sdk/expected.hpp"
+#include "recolte/sdk/invoice.hpp"
 #include "recolte/sdk/json.hpp"
 #include "recolte/sdk/model.hpp"
 #include "recolte/sdk/options.hpp"
