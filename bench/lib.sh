@@ -24,3 +24,6 @@ EOF
 fi
 
 fail() { echo "FAILED: $1 (see $OUT/$2.err)" >&2; tail -5 "$OUT/$2.err" >&2; exit 1; }
+
+# free_port: a free TCP port on 127.0.0.1, for a server the script starts.
+free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

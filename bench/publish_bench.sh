@@ -32,6 +32,7 @@ if [[ -z "${RESULTS:-}" ]]; then
     [[ "$ROWS" == 100000 ]] || RESULTS=$BENCH_DIR/results/publish-$STAMP-${ROWS}rows.md
 fi
 PY=/usr/bin/python3
+source "$BENCH_DIR/lib.sh"
 
 [[ -x "$RECOLTE" ]] || { echo "missing $RECOLTE: build it first (see bench/README.md)" >&2; exit 1; }
 need=()
@@ -47,7 +48,6 @@ rm -rf "$OUT"
 mkdir -p "$OUT/static" "$(dirname "$RESULTS")"
 chmod 755 "$OUT" "$OUT/static"  # nginx's workers run as nobody
 
-free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "== generating and syncing $ROWS offers"
 "$PY" "$BENCH_DIR/gen_price_list.py" -n "$ROWS" -o "$OUT/prices.csv"
