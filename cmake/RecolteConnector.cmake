@@ -19,5 +19,8 @@ function(recolte_add_connector name)
     LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY}
     CXX_VISIBILITY_PRESET hidden
     BUILD_RPATH "$ORIGIN/../..")
-  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # Under sanitizers the runtime's symbols come from the executable at load time.
+  if(NOT RECOLTE_SANITIZE)
+    target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  endif()
 endfunction()

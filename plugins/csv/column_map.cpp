@@ -87,7 +87,7 @@ sdk::Expected<AliasTable> buildAliases(const std::map<std::string, std::string>&
     }
     for (const auto& [key, value] : columns) {
         const auto it = std::find_if(fieldTable().begin(), fieldTable().end(),
-                                     [&](const FieldInfo& i) { return key == i.key; });
+                                     [&key = key](const FieldInfo& i) { return key == i.key; });
         if (it == fieldTable().end()) {
             std::string valid;
             for (const auto& i : fieldTable()) valid += (valid.empty() ? "" : ", ") + std::string(i.key);

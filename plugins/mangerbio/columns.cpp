@@ -67,7 +67,7 @@ sdk::Expected<HeaderSpellings> buildSpellings(const std::map<std::string, std::s
     }
     for (const auto& [key, value] : columns) {
         const auto it = std::find_if(fieldTable().begin(), fieldTable().end(),
-                                     [&](const FieldInfo& i) { return key == i.key; });
+                                     [&key = key](const FieldInfo& i) { return key == i.key; });
         if (it == fieldTable().end()) {
             std::string valid;
             for (const auto& i : fieldTable()) valid += (valid.empty() ? "" : ", ") + std::string(i.key);

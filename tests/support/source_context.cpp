@@ -30,7 +30,7 @@ sdk::ConfigValue listValue(std::vector<std::string> items) {
 sdk::ConfigValue mapValue(std::vector<std::pair<std::string, sdk::ConfigValue>> entries) {
     sdk::ConfigValue v;
     v.kind = sdk::ConfigValue::Kind::Map;
-    v.map = std::move(entries);
+    for (auto& [key, value] : entries) v.map.emplace_back(std::move(key), std::move(value));
     return v;
 }
 

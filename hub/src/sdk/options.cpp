@@ -183,7 +183,9 @@ Expected<OptionValues> validateOptions(const std::vector<OptionSpec>& specs, con
     OptionValues values = defaultOptions(specs);
     if (given.kind != ConfigValue::Kind::Map && given.kind != ConfigValue::Kind::Null)
         return configError("expected a map of options", where(given, given.path));
-    for (const auto& [key, value] : given.map) {
+    for (const auto& entry : given.map) {
+        const std::string& key = entry.first;  // not a structured binding: lambdas capture it
+        const ConfigValue& value = entry.second;
         if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) continue;
         auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; });
         if (spec == specs.end())

@@ -29,14 +29,24 @@ struct OptionSpec {
 
 // A configuration value independent of the YAML library: scalars keep their text, maps and lists
 // nest. `line` (1-based) lets every error name where it is.
+struct ConfigEntry;
+
 struct ConfigValue {
     enum class Kind { Null, Scalar, List, Map };
     Kind kind = Kind::Null;
     std::string scalar;
     std::vector<ConfigValue> list;
-    std::vector<std::pair<std::string, ConfigValue>> map;  // in file order
+    // In file order. Not a std::pair: a pair of an incomplete type is refused by clang's checks.
+    std::vector<ConfigEntry> map;
     int line = 0;
     std::string path;  // "sources[0].columns"
+};
+
+// One key of a map, read like a std::pair (first, second) and usable with structured bindings.
+struct ConfigEntry {
+    ConfigEntry(std::string key, ConfigValue value) : first(std::move(key)), second(std::move(value)) {}
+    std::string first;
+    ConfigValue second;
 };
 
 using OptionValue = std::variant<std::monostate, std::string, int64_t, bool, std::vector<std::string>,
