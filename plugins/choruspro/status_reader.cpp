@@ -163,6 +163,15 @@ StatusRead readStatusPivot(const Element& root) {
         r.where.line = u->line();
         out.records.push_back(std::move(r));
     }
+    // A status about a whole flow (CPPFluxStatuts) names no invoice: shown as a reject, not dropped.
+    for (const Element* u : findAll(&root, "CPPFluxStatuts/CPPFluxStatutUnitaire")) {
+        const Element* data = find(u, "DonneesStatut");
+        out.rejects.push_back(Problem{u->path(), u->line(),
+                                      "statut du flux " + quoted(textAt(data, "IdFlux")) + " (" +
+                                          textAt(data, "ComplementStatut") +
+                                          ") : il ne concerne aucune facture en particulier, rien à importer",
+                                      sdk::xml::excerptOf(*u, 200)});
+    }
     return out;
 }
 
