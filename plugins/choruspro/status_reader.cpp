@@ -23,6 +23,8 @@ std::optional<sdk::Decimal> amount(const Value& object, std::string_view key, St
     auto v = object.get(key);
     if (!v || v->isNull()) return std::nullopt;
     auto d = v->decimal();
+    // An amount written as French text ("12,50") is read too.
+    if (!d && v->isString()) d = sdk::Decimal::parse(v->text());
     if (!d) out.warnings.push_back(problemAt(*v, std::string("montant ") + std::string(key) + " " + quoted(v->raw()) +
                                                      " illisible : ignoré"));
     return d;

@@ -114,3 +114,29 @@ TEST_F(ChorusProConnectorTest, ZipLimitsAreOptions) {
 
 }  // namespace
 }  // namespace recolte::testing
+
+namespace recolte::testing {
+namespace {
+
+TEST_F(ChorusProConnectorTest, ABadEntryOfAnInvoiceListIsRejectedAndTheOthersAreRead) {
+    temp.write("liste.json",
+               "{\"listeFactures\": [\n"
+               "  {\"idFacture\": 7, \"numeroFacture\": \"F-7\", \"statut\": \"MISE_EN_PAIEMENT\", \"montantHT\": \"12,50\"},\n"
+               "  42,\n"
+               "  {\"statut\": \"SUSPENDUE\"}\n"
+               "]}\n");
+    auto result = read(temp.path().string());
+    ASSERT_TRUE(result->ok()) << result->why();
+    ASSERT_EQ(result->sink.invoice_statuses.size(), 1u);
+    ASSERT_TRUE(result->sink.invoice_statuses[0].tax_exclusive.has_value());
+    EXPECT_EQ(result->sink.invoice_statuses[0].tax_exclusive->toString(), "12.50") << "a French decimal comma in a string";
+    ASSERT_EQ(result->sink.rejects.size(), 2u) << result->sink.describeRejects();
+    EXPECT_EQ(result->sink.rejects[0].where.element, "listeFactures[1]");
+    EXPECT_EQ(result->sink.rejects[0].where.line, 3);
+    EXPECT_TRUE(contains(result->sink.rejects[0].reason, "n'est pas un objet JSON")) << result->sink.rejects[0].reason;
+    EXPECT_EQ(result->sink.rejects[1].where.element, "listeFactures[2]");
+    EXPECT_TRUE(contains(result->sink.rejects[1].reason, "ni numeroFacture"));
+}
+
+}  // namespace
+}  // namespace recolte::testing
