@@ -10,18 +10,18 @@ namespace recolte::choruspro {
 
 namespace {
 
-std::string_view skipBomAndSpace(std::string_view b) {
-    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
-    while (!b.empty() && (b.front() == ' ' || b.front() == '\t' || b.front() == '\r' || b.front() == '\n')) b.remove_prefix(1);
-    return b;
-}
-
 bool isFacturXName(const std::string& name) {
     const std::string n = sdk::foldForSearch(name);
     return n == "factur-x.xml" || n == "zugferd-invoice.xml" || n == "xrechnung.xml" || n == "order-x.xml";
 }
 
 }  // namespace
+
+std::string_view skipBomAndSpace(std::string_view b) {
+    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+    while (!b.empty() && (b.front() == ' ' || b.front() == '\t' || b.front() == '\r' || b.front() == '\n')) b.remove_prefix(1);
+    return b;
+}
 
 bool looksLikeXml(std::string_view bytes) {
     bytes = skipBomAndSpace(bytes);

@@ -26,6 +26,8 @@ sdk::Expected<EmbeddedInvoice> readInvoiceXml(std::string_view bytes, const std:
 // attachments hold no invoice, is a data error.
 sdk::Expected<EmbeddedInvoice> readFacturX(std::string_view pdf, const std::string& name, uint64_t maxBytes);
 
+// The bytes after a UTF-8 BOM and leading white space: where a file's kind shows.
+std::string_view skipBomAndSpace(std::string_view bytes);
 // After a UTF-8 BOM and white space, the first character is '<'.
 bool looksLikeXml(std::string_view bytes);
 

@@ -14,12 +14,6 @@ namespace recolte::choruspro {
 
 namespace {
 
-std::string_view content(std::string_view b) {
-    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
-    while (!b.empty() && (b.front() == ' ' || b.front() == '\t' || b.front() == '\r' || b.front() == '\n')) b.remove_prefix(1);
-    return b;
-}
-
 // The line at the end of an Error's `where` ("facture.xml:41"), 0 when none.
 int64_t lineOf(const sdk::Error& e) {
     const size_t colon = e.where.rfind(':');
@@ -174,14 +168,14 @@ void InvoiceFileReader::readPdf(const sdk::Blob& blob, const std::string& id) {
 
 void InvoiceFileReader::read(const sdk::Blob& blob, const std::string& relativeName) {
     blob_ = &blob;
-    const std::string_view head = content(blob.bytes);
+    const std::string_view head = skipBomAndSpace(blob.bytes);
     if (blob.bytes.empty()) {
         reject(0, "", "fichier vide", "");
     } else if (looksLikePdf(blob.bytes)) {
         readPdf(blob, relativeName);
     } else if (!head.empty() && (head.front() == '{' || head.front() == '[')) {
         readJson(blob, relativeName);
-    } else if (!head.empty() && head.front() == '<') {
+    } else if (looksLikeXml(head)) {
         readXml(blob, relativeName);
     } else {
         reject(0, "", "format non reconnu : ni XML (UBL, CII, pivot), ni PDF Factur-X, ni JSON Chorus Pro",

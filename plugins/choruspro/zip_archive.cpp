@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "xml_fields.hpp"  // quoted()
+
 namespace recolte::choruspro {
 
 namespace {
@@ -22,8 +24,6 @@ std::string libzipMessage(int code) {
     zip_error_fini(&error);
     return out;
 }
-
-std::string quoted(std::string_view s) { return "« " + std::string(s) + " »"; }
 
 }  // namespace
 
