@@ -76,7 +76,9 @@ std::string quoted(std::string_view value) { return "« " + std::string(value) +
 std::string isoDate(std::string_view raw) {
     const std::string t = sdk::trim(raw);
     if (t.size() == 8 && allDigits(t)) return sdk::parseDate(t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2));
-    if (t.size() > 10 && (t[10] == 'T' || t[10] == ' ')) return sdk::parseDate(t.substr(0, 10));
+    // A time or a time zone after the date ("2017-01-31T10:00", "2017-01-31Z", "2017-01-31+01:00").
+    if (t.size() > 10 && std::string_view("T Z+-").find(t[10]) != std::string_view::npos)
+        return sdk::parseDate(t.substr(0, 10));
     return sdk::parseDate(t);
 }
 
