@@ -188,9 +188,15 @@ MappedInvoice readUnit(const Element* u) {
     const Element* amounts = find(data, "Montants");
     inv.totals_element = amounts ? amounts : u;
     auto& t = r.totals;
-    if (auto v = fields.decimalAt(amounts, "MontantHT", "montant HT")) t.tax_exclusive = *v, inv.has_tax_exclusive = true;
-    if (auto v = fields.decimalAt(amounts, "MontantTTC", "montant TTC")) t.tax_inclusive = *v, inv.has_tax_inclusive = true;
-    if (auto v = fields.decimalAt(amounts, "MontantNetAPayer", "net à payer")) t.payable = *v, inv.has_payable = true;
+    auto total = [&](const char* name, const char* what, Decimal& into, bool& present) {
+        if (auto v = fields.decimalAt(amounts, name, what)) {
+            into = *v;
+            present = true;
+        }
+    };
+    total("MontantHT", "montant HT", t.tax_exclusive, inv.has_tax_exclusive);
+    total("MontantTTC", "montant TTC", t.tax_inclusive, inv.has_tax_inclusive);
+    total("MontantNetAPayer", "net à payer", t.payable, inv.has_payable);
 
     // Taux is a percentage (5.5 = 5,5 %). The pivot has no VAT category: S for a positive rate,
     // Z for a zero one.
