@@ -140,3 +140,23 @@ TEST_F(ChorusProConnectorTest, ABadEntryOfAnInvoiceListIsRejectedAndTheOthersAre
 
 }  // namespace
 }  // namespace recolte::testing
+
+namespace recolte::testing {
+namespace {
+
+TEST_F(ChorusProConnectorTest, TotalsThatDoNotAddUpAreEmittedAsWrittenForTheHubToCheck) {
+    std::string cii = readFile(std::string(RECOLTE_TEST_SOURCE_DIR) + "/data/samples/choruspro/MN-2026-118.cii.xml");
+    const std::string from = "<ram:GrandTotalAmount>197.29</ram:GrandTotalAmount>";
+    ASSERT_NE(cii.find(from), std::string::npos);
+    cii.replace(cii.find(from), from.size(), "<ram:GrandTotalAmount>999.99</ram:GrandTotalAmount>");
+    temp.write("faux-total.xml", cii);
+    auto result = read(temp.path().string());
+    ASSERT_TRUE(result->ok()) << result->why();
+    EXPECT_TRUE(result->sink.rejects.empty()) << result->sink.describeRejects();
+    ASSERT_EQ(result->sink.invoices.size(), 1u);
+    EXPECT_EQ(result->sink.invoices[0].totals.tax_inclusive.toString(), "999.99");
+    EXPECT_EQ(result->sink.invoices[0].totals.tax_exclusive.toString(), "187.00");
+}
+
+}  // namespace
+}  // namespace recolte::testing
