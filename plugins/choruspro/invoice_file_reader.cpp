@@ -26,6 +26,15 @@ int64_t lineOf(const sdk::Error& e) {
     return line;
 }
 
+// The SDK's JSON errors say "(ligne 3, colonne 14)" in their message.
+int64_t lineInMessage(const std::string& message) {
+    const size_t at = message.find("ligne ");
+    if (at == std::string::npos) return 0;
+    int64_t line = 0;
+    for (size_t i = at + 6; i < message.size() && message[i] >= '0' && message[i] <= '9'; ++i) line = line * 10 + (message[i] - '0');
+    return line;
+}
+
 std::string indexed(const std::string& id, size_t index, size_t count) {
     return count > 1 ? id + "#" + std::to_string(index + 1) : id;
 }
@@ -130,7 +139,8 @@ void InvoiceFileReader::readJson(const sdk::Blob& blob, const std::string& id) {
     options.name = blob.name;
     auto doc = sdk::json::Document::parse(blob.bytes, options);
     if (!doc) {
-        reject(0, "", "fichier JSON illisible : " + doc.error().message, sdk::excerpt(blob.bytes, 200));
+        reject(lineInMessage(doc.error().message), "", "fichier JSON illisible : " + doc.error().message,
+               sdk::excerpt(blob.bytes, 200));
         return;
     }
     auto read = readStatusJson(doc->root());

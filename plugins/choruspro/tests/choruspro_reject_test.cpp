@@ -83,6 +83,7 @@ TEST_F(ChorusProRejectTest, ATruncatedPdfIsRejected) {
 
 TEST_F(ChorusProRejectTest, AListThatIsNotJsonNamesTheLineAndColumn) {
     expectReason("09-liste-pas-json.json", {"fichier JSON illisible", "ligne 2"});
+    EXPECT_EQ(rejectOf("09-liste-pas-json.json").where.line, 2);
 }
 
 TEST_F(ChorusProConnectorTest, AnUnreadableAmountRejectsTheInvoiceAtItsElement) {
