@@ -5,8 +5,8 @@
 #   deps.sh sanitize -> test + clang and its sanitizer/libFuzzer runtimes (scripts/test-sanitized)
 set -euo pipefail
 build_pkgs=(cmake g++ ninja-build pkg-config libpoco-dev libpq-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
-  libxml2-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev)
-test_pkgs=(python3 python3-jsonschema libxml2-utils curl chromium python3-feedparser python3-yaml nodejs)
+  libxml2-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev libzip-dev libqpdf-dev)
+test_pkgs=(python3 python3-jsonschema libxml2-utils curl chromium python3-feedparser python3-yaml nodejs qpdf)
 # The DFC connector's test runs `npm ci`: Debian's nodejs needs the npm package (NodeSource's bundles it).
 command -v node >/dev/null || test_pkgs+=(npm)
 sanitize_pkgs=(clang libclang-rt-dev)
