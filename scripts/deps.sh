@@ -5,7 +5,8 @@
 set -euo pipefail
 build_pkgs=(cmake g++ ninja-build pkg-config libpoco-dev libpq-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   libxml2-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev)
-test_pkgs=(python3 python3-jsonschema libxml2-utils curl chromium python3-feedparser python3-yaml nodejs)
+test_pkgs=(python3 python3-jsonschema libxml2-utils curl chromium python3-feedparser python3-yaml nodejs
+  libsaxonhe-java default-jre-headless)  # the last two: tests/conformance (validate-invoice.sh: EN 16931 schematron)
 # The DFC connector's test runs `npm ci`: Debian's nodejs needs the npm package (NodeSource's bundles it).
 command -v node >/dev/null || test_pkgs+=(npm)
 want=("${build_pkgs[@]}")
