@@ -28,6 +28,11 @@ def run_new(description, out):
                           capture_output=True, text=True, timeout=60)
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def money(text):
     return decimal.Decimal(str(text)).quantize(CENT, rounding=decimal.ROUND_HALF_UP)
 
@@ -53,7 +58,7 @@ class InvoiceNew(unittest.TestCase):
 
     def test_amounts_are_those_of_a_decimal_computation(self):
         for description in GOOD:
-            spec = yaml.safe_load(open(description, encoding="utf-8"))
+            spec = yaml.safe_load(read(description))
             number = spec["number"]
             root = ET.parse(os.path.join(self.out, number + ".ubl.xml")).getroot()
             lines = root.findall("cac:InvoiceLine", UBL_NS) + root.findall("cac:CreditNoteLine", UBL_NS)
@@ -89,7 +94,7 @@ class InvoiceNew(unittest.TestCase):
         self.assertEqual(root.tag, "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote")
         self.assertEqual(root.find("cbc:CreditNoteTypeCode", UBL_NS).text, "381")
         self.assertEqual(root.find("cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID", UBL_NS).text, "T-0001")
-        cii = open(os.path.join(self.out, "AV-0001.cii.xml"), encoding="utf-8").read()
+        cii = read(os.path.join(self.out, "AV-0001.cii.xml"))
         self.assertIn("<ram:TypeCode>381</ram:TypeCode>", cii)
 
     def test_chorus_pro_identifiers_are_written(self):
@@ -102,7 +107,7 @@ class InvoiceNew(unittest.TestCase):
     def test_bad_descriptions_are_refused_with_their_rule_ids_and_nothing_is_written(self):
         self.assertGreaterEqual(len(BAD), 5)
         for description in BAD:
-            head = open(description, encoding="utf-8").read()
+            head = read(description)
             rules = [r for m in re.findall(r"^# expect: (.+)$", head, re.M) for r in m.split()]
             keys = re.findall(r"^# expect-error: (.+)$", head, re.M)
             self.assertTrue(rules or keys, "%s says nothing it expects" % description)

@@ -27,7 +27,8 @@ def extract(out_dir):
     """Writes each test's invoice to its own file; returns [(path, source, expectations)]."""
     cases = []
     for path in sorted(glob.glob(os.path.join(UNIT_TESTS, "**", "*.xml"), recursive=True)):
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
         rel = os.path.relpath(path, UNIT_TESTS)
         for i, block in enumerate(TEST_RE.findall(text)):
             m = INVOICE_RE.search(block)
