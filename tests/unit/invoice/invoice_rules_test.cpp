@@ -67,6 +67,14 @@ sdk::AllowanceCharge allowanceCharge(bool charge, const std::string& category, c
     return ac;
 }
 
+// A line-level allowance or charge without reason.
+sdk::AllowanceCharge bare(bool charge) {
+    sdk::AllowanceCharge ac;
+    ac.charge = charge;
+    ac.amount = d("1");
+    return ac;
+}
+
 // Rule id -> a change of the good invoice that breaks it.
 std::map<std::string, Mutation> breakers() {
     std::map<std::string, Mutation> m{
@@ -94,8 +102,8 @@ std::map<std::string, Mutation> breakers() {
         {"BR-33", [](auto& i) { auto a = allowanceCharge(false, "S", "20", "1"); a.reason.clear(); i.allowances_charges.push_back(a); }},
         {"BR-37", [](auto& i) { auto a = allowanceCharge(true, "", "20", "1"); i.allowances_charges.push_back(a); }},
         {"BR-38", [](auto& i) { auto a = allowanceCharge(true, "S", "20", "1"); a.reason.clear(); i.allowances_charges.push_back(a); }},
-        {"BR-42", [](auto& i) { i.lines[0].allowances_charges.push_back({false, d("1")}); }},
-        {"BR-44", [](auto& i) { i.lines[0].allowances_charges.push_back({true, d("1")}); }},
+        {"BR-42", [](auto& i) { i.lines[0].allowances_charges.push_back(bare(false)); }},
+        {"BR-44", [](auto& i) { i.lines[0].allowances_charges.push_back(bare(true)); }},
         {"BR-47", [](auto& i) { i.vat_breakdown[0].category.clear(); }},
         {"BR-48", [](auto& i) { i.vat_breakdown[0].rate.reset(); }},
         {"BR-49", [](auto& i) { i.payment_means_code.clear(); }},
@@ -117,8 +125,8 @@ std::map<std::string, Mutation> breakers() {
         {"BR-CO-18", [](auto& i) { i.vat_breakdown.clear(); }},
         {"BR-CO-21", [](auto& i) { auto a = allowanceCharge(false, "S", "20", "1"); a.reason.clear(); i.allowances_charges.push_back(a); }},
         {"BR-CO-22", [](auto& i) { auto a = allowanceCharge(true, "S", "20", "1"); a.reason.clear(); i.allowances_charges.push_back(a); }},
-        {"BR-CO-23", [](auto& i) { i.lines[0].allowances_charges.push_back({false, d("1")}); }},
-        {"BR-CO-24", [](auto& i) { i.lines[0].allowances_charges.push_back({true, d("1")}); }},
+        {"BR-CO-23", [](auto& i) { i.lines[0].allowances_charges.push_back(bare(false)); }},
+        {"BR-CO-24", [](auto& i) { i.lines[0].allowances_charges.push_back(bare(true)); }},
         {"BR-CO-26", [](auto& i) { i.seller.siret.clear(); i.seller.legal_id.clear(); i.seller.vat_id.clear(); }},
         {"BR-DEC-01", [](auto& i) { i.allowances_charges.push_back(allowanceCharge(false, "S", "20", "1.005")); }},
         {"BR-DEC-02", [](auto& i) { auto a = allowanceCharge(false, "S", "20", "1"); a.base_amount = d("10.001"); i.allowances_charges.push_back(a); }},
