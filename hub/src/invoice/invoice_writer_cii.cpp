@@ -316,6 +316,7 @@ private:
             }
             out_.close();
         }
+        bool taxPointWritten = false;  // CII-SR-461: BT-7 once, in the first breakdown
         for (const auto& v : inv_.vat_breakdown) {
             out_.open("ram:ApplicableTradeTax");
             amount("ram:CalculatedAmount", v.tax_amount);
@@ -324,7 +325,10 @@ private:
             amount("ram:BasisAmount", v.taxable_amount);
             out_.element("ram:CategoryCode", v.category);
             out_.optional("ram:ExemptionReasonCode", v.exemption_reason_code);
-            if (!inv_.tax_point_date.empty()) date("ram:TaxPointDate", inv_.tax_point_date, "udt", "DateString");
+            if (!inv_.tax_point_date.empty() && !taxPointWritten) {
+                date("ram:TaxPointDate", inv_.tax_point_date, "udt", "DateString");
+                taxPointWritten = true;
+            }
             if (v.rate) out_.element("ram:RateApplicablePercent", v.rate->toString(0));
             out_.close();
         }
