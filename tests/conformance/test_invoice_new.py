@@ -121,6 +121,20 @@ class InvoiceNew(unittest.TestCase):
                 self.assertRegex(p.stderr, re.escape(description) + r":\d+: " + re.escape(key) + ": ",
                                  "%s: no error naming %s" % (description, key))
 
+    def test_usage_errors_exit_64_and_help_exits_0(self):
+        example = GOOD[-1]
+        for args in ([], ["create", example, "--out", self.out], ["new", "--out", self.out], ["new", example],
+                     ["new", example, "--out", self.out, "--colour"]):
+            p = subprocess.run([c.BINARY, "invoice", *args], capture_output=True, text=True, timeout=60)
+            self.assertEqual(p.returncode, 64, "%s: %s" % (args, p.stderr))
+            self.assertIn("recolte invoice --help", p.stderr)
+        p = subprocess.run([c.BINARY, "invoice", "--help"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("recolte invoice new FILE.yaml --out DIR", p.stdout)
+        missing = run_new(os.path.join(INVOICES, "no-such-file.yaml"), self.out)
+        self.assertEqual(missing.returncode, 1)
+        self.assertIn("no-such-file.yaml: fichier illisible", missing.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
