@@ -29,6 +29,7 @@ const std::vector<CommandInfo>& commands() {
         {"sync", "--config FILE [SOURCE...]", "sync sources once in the foreground, with a summary per source"},
         {"connectors", "[--describe] [--plugins DIR | --config FILE]", "list the loaded connectors and their options"},
         {"check-config", "--config FILE", "validate a configuration without running it"},
+        {"invoice", "new FILE.yaml --out DIR", "build an invoice Chorus Pro accepts (UBL and CII) from a short description"},
     };
     return all;
 }

@@ -17,5 +17,6 @@ const std::vector<CommandInfo>& commands();
 
 int runServe(int argc, char** argv);     // argv[0] = "recolte serve"
 int runCommand(const std::string& name, int argc, char** argv);  // sync, connectors, check-config
+int runInvoice(int argc, char** argv);   // argv[0] = "recolte invoice"; verb "new"
 
 }  // namespace recolte::app

@@ -16,7 +16,13 @@ struct Draft {
     ChorusBuyerRequirements buyer_requires;
 };
 
+// Every problem found, one per line ("FILE:LINE: key.path: reason", French), in one Error of kind
+// Data: a producer fixes them all at once.
 sdk::Expected<Draft> draftFromYaml(const std::string& text, const std::string& where);
 sdk::Expected<Draft> draftFromJson(const std::string& text, const std::string& where);
+
+// Fills the VAT breakdown (one per category and rate, tax rounded to 2 decimals half away from
+// zero) and the totals (BT-106, 109, 110, 112, 115) from the lines' net amounts.
+void computeTotals(sdk::InvoiceRecord& invoice);
 
 }  // namespace recolte::invoice
