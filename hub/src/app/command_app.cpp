@@ -29,6 +29,8 @@ const std::vector<CommandInfo>& commands() {
         {"sync", "--config FILE [SOURCE...]", "sync sources once in the foreground, with a summary per source"},
         {"connectors", "[--describe] [--plugins DIR | --config FILE]", "list the loaded connectors and their options"},
         {"check-config", "--config FILE", "validate a configuration without running it"},
+        {"hash-token", "< TOKEN", "print the SHA-256 of a token read on standard input (for auth.tokens)"},
+        {"invoices", "export --config FILE [--out FILE] [filters]", "export invoices as CSV for accounting"},
     };
     return all;
 }
