@@ -10,8 +10,8 @@ namespace recolte::model {
 
 namespace {
 
-// Label wordings are at most a few words long ("issu de l agriculture biologique").
-constexpr size_t kLongestLabelWording = 5;
+// Label wordings are at most a few words long ("en conversion vers l agriculture biologique").
+constexpr size_t kLongestLabelWording = 6;
 
 void addLabelsFrom(std::string_view text, std::vector<std::string>& labels) {
     const std::string key = matchKey(text);
@@ -22,13 +22,20 @@ void addLabelsFrom(std::string_view text, std::vector<std::string>& labels) {
         if (j > i) words.push_back(key.substr(i, j - i));
         i = j + 1;
     }
-    for (size_t start = 0; start < words.size(); ++start) {
-        std::string phrase;
-        for (size_t n = 0; n < kLongestLabelWording && start + n < words.size(); ++n) {
-            phrase += (n ? " " : "") + words[start + n];
+    // Longest wording first, and its words are used up: "en conversion bio" is CONVERSION_BIO, not
+    // also BIO.
+    for (size_t start = 0; start < words.size();) {
+        size_t used = 1;
+        for (size_t n = std::min(kLongestLabelWording, words.size() - start); n >= 1; --n) {
+            std::string phrase;
+            for (size_t k = 0; k < n; ++k) phrase += (k ? " " : "") + words[start + k];
             auto code = labelCode(phrase);
-            if (code && std::find(labels.begin(), labels.end(), *code) == labels.end()) labels.push_back(*code);
+            if (!code) continue;
+            if (std::find(labels.begin(), labels.end(), *code) == labels.end()) labels.push_back(*code);
+            used = n;
+            break;
         }
+        start += used;
     }
 }
 
