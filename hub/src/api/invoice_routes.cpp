@@ -2,9 +2,8 @@
 // the router asks for a bearer token carrying it before the handler runs (api/auth.hpp).
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/StreamCopier.h>
 
-#include <sstream>
+#include <istream>
 
 #include "api/http_util.hpp"
 #include "api/router.hpp"
@@ -139,12 +138,11 @@ std::string violationsJson(const std::vector<invoice::RuleViolation>& violations
 // (UBL and CII), or 422 with one {rule, message} per broken rule. Nothing is stored.
 void createInvoice(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
     Query q(req, {});
-    std::string body;
-    {
-        std::ostringstream in;
-        Poco::StreamCopier::copyStream(req.stream(), in, 8192);
-        body = in.str();
-    }
+    // Read at most one byte more than allowed: a huge body is refused without being held.
+    std::string body(static_cast<size_t>(kMaxDescriptionBytes) + 1, '\0');
+    std::istream& in = req.stream();
+    in.read(body.data(), kMaxDescriptionBytes + 1);
+    body.resize(static_cast<size_t>(in.gcount()));
     if (static_cast<std::streamsize>(body.size()) > kMaxDescriptionBytes)
         return sendError(resp, 413, "too_large", "description trop longue (1 Mio au plus)");
     auto draft = invoice::draftFromJson(body, "corps de la requête");

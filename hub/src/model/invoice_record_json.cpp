@@ -1,3 +1,4 @@
+// Addresses and contacts use the public writers (absent parts as null, read back as "").
 // Decimals are written as JSON numbers with every digit they hold (up to 4 decimals) and read back
 // through sdk::json, which keeps number literals as text: no binary float on the way.
 #include "model/invoice_record_json.hpp"
@@ -16,25 +17,6 @@ void optDecimal(Obj& o, std::string_view k, const std::optional<Decimal>& v) { o
 
 void appendStrings(std::string& out, const std::vector<std::string>& v) { appendArray(out, v, appendStringItem); }
 
-void appendFullAddress(std::string& out, const sdk::Address& a) {
-    Obj o(out);
-    o.str("street", a.street);
-    o.str("postcode", a.postcode);
-    o.str("city", a.city);
-    o.str("departement", a.departement);
-    o.str("country", a.country);
-    o.doubleOrNull("lat", a.lat);
-    o.doubleOrNull("lon", a.lon);
-}
-
-void appendFullContact(std::string& out, const sdk::Contact& c) {
-    Obj o(out);
-    o.str("name", c.name);
-    o.str("email", c.email);
-    o.str("phone", c.phone);
-    o.str("website", c.website);
-}
-
 void appendParty(std::string& out, const sdk::InvoiceParty& p) {
     Obj o(out);
     o.str("name", p.name);
@@ -49,10 +31,10 @@ void appendParty(std::string& out, const sdk::InvoiceParty& p) {
     o.str("electronic_address", p.electronic_address);
     o.str("electronic_address_scheme", p.electronic_address_scheme);
     o.str("legal_form", p.legal_form);
-    appendFullAddress(o.key("address"), p.address);
+    appendAddress(o.key("address"), p.address);
     o.str("address_line2", p.address_line2);
     o.str("country_subdivision", p.country_subdivision);
-    appendFullContact(o.key("contact"), p.contact);
+    appendContact(o.key("contact"), p.contact);
 }
 
 void appendAllowanceCharge(std::string& out, const sdk::AllowanceCharge& a) {
@@ -143,8 +125,10 @@ class Reader {
 public:
     std::string error;
 
+    // null stands for "" (addresses and contacts are written by the public writers, with nulls).
     std::string str(const Value& obj, std::string_view key) {
         auto v = obj.get(key);
+        if (v && v->isNull()) return {};
         if (!v || !v->isString()) return fail(obj, key, "texte"), std::string();
         return std::string(v->text());
     }
@@ -422,7 +406,7 @@ std::string invoiceRecordToJson(const sdk::InvoiceRecord& r) {
     o.str("invoice_period_end", r.invoice_period_end);
     o.str("delivery_date", r.delivery_date);
     o.str("deliver_to_name", r.deliver_to_name);
-    if (r.delivery_address) appendFullAddress(o.key("delivery_address"), *r.delivery_address);
+    if (r.delivery_address) appendAddress(o.key("delivery_address"), *r.delivery_address);
     else o.key("delivery_address") += "null";
     o.str("payment_means_code", r.payment_means_code);
     o.str("payment_id", r.payment_id);
