@@ -2,6 +2,7 @@
 
 #include "model/invoice_json.hpp"
 #include "model/invoice_normalize.hpp"
+#include "model/normalize.hpp"
 
 namespace recolte::model {
 namespace {
