@@ -185,6 +185,15 @@ sources:
         code, _, body = self.call("/api/v1/invoices/inconnue")
         self.assertEqual(code, 404)
         self.assertEqual(self.schemas.errors("error", json.loads(body)), [])
+        for suffix in (".ubl.xml", ".cii.xml"):  # the id is what comes before the suffix
+            code, _, body = self.call("/api/v1/invoices/inconnue" + suffix)
+            self.assertEqual(code, 404)
+            self.assertIn("« inconnue »", json.loads(body)["error"]["message"])
+        code, headers, _ = self.call("/api/v1/invoices/" + inv["id"], method="DELETE")
+        self.assertEqual(code, 405)
+        self.assertEqual(headers["Allow"], "GET, HEAD")
+        code, headers, _ = self.call("/api/v1/invoices", method="PUT")
+        self.assertEqual((code, headers["Allow"]), (405, "GET, HEAD, POST"))
 
     def test_status_reports_apply_by_chorus_id_or_siret_and_number(self):
         mandated = self.invoices("?status=MANDATEE")

@@ -36,7 +36,7 @@ bool match(const std::string& pattern, const std::vector<std::string>& path, Par
         if (pat[i].size() > 2 && pat[i].front() == '{' && close == pat[i].size() - 1) {
             if (path[i].empty()) return false;
             params.push_back(path[i]);
-        } else if (pat[i].front() == '{' && close != std::string::npos) {
+        } else if (!pat[i].empty() && pat[i].front() == '{' && close != std::string::npos) {
             const std::string suffix = pat[i].substr(close + 1);
             if (path[i].size() <= suffix.size() ||
                 path[i].compare(path[i].size() - suffix.size(), suffix.size(), suffix) != 0)

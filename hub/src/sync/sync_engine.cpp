@@ -35,18 +35,17 @@ std::string offerExcerpt(const sdk::OfferRecord& r) {
     return sdk::excerpt(out);
 }
 
+// Rejects are shown on the public source pages: an invoice's excerpt names it, and says nothing of
+// its parties or amounts (finance data stays behind the finance token).
 std::string invoiceExcerpt(const sdk::InvoiceRecord& r) {
-    std::string out = "facture " + r.number;
+    std::string out = "facture " + (r.number.empty() ? std::string("sans numéro") : r.number);
     if (!r.issue_date.empty()) out += " du " + r.issue_date;
-    if (!r.seller.name.empty()) out += " ; " + r.seller.name;
-    out += " ; total TTC " + r.totals.tax_inclusive.toString(2, ',');
     return sdk::excerpt(out);
 }
 
 std::string statusExcerpt(const sdk::InvoiceStatusRecord& r) {
     std::string out = "statut " + r.status + " ; facture " + r.number;
     if (!r.chorus_id.empty()) out += " ; Chorus Pro " + r.chorus_id;
-    if (!r.seller_siret.empty()) out += " ; SIRET " + r.seller_siret;
     return sdk::excerpt(out);
 }
 
