@@ -2,6 +2,7 @@
 // variants the loader must refuse (see CMakeLists.txt).
 #include "recolte/sdk/sdk.hpp"
 #include "recolte/sdk/export.hpp"
+#include "test_invoices.hpp"
 
 #ifdef RECOLTE_TEST_MISSING_SYMBOL
 extern "C" int recolte_test_symbol_that_does_not_exist(void);
@@ -22,8 +23,13 @@ public:
                  "Return a system error after this many offers (-1: never)", {}},
                 {"token", OptionType::String, "", false, true, "A secret, never printed", {}},
                 {"needs", OptionType::Integer, "0", false, false, "How many needs to emit", {}},
+                {"invoices", OptionType::Integer, "0", false, false, "How many invoices to emit (test_invoices.cpp)", {}},
+                {"invoice_statuses", OptionType::Integer, "0", false, false,
+                 "How many status reports to emit, for the first invoices", {}},
+                {"bad_invoices", OptionType::Boolean, "false", false, false,
+                 "Also emit an invoice without number and one whose totals do not add up", {}},
             },
-            {{Stream::Offers, "Generated offers"}, {Stream::Needs, "Generated needs"}}};
+            {{Stream::Offers, "Generated offers"}, {Stream::Needs, "Generated needs"}, {Stream::Invoices, "Generated invoices"}}};
         return d;
     }
     Status check(Context&) override { return Status::success(); }
@@ -61,6 +67,9 @@ public:
             n.where.element = "/export/consultation[" + std::to_string(i + 1) + "]";
             sink.need(std::move(n));
         }
+        recolte::testplugin::emitInvoices(sink, ctx.source.location, ctx.options.getInt("invoices", 0));
+        if (ctx.options.getBool("bad_invoices", false)) recolte::testplugin::emitBadInvoices(sink, ctx.source.location);
+        recolte::testplugin::emitInvoiceStatuses(sink, ctx.source.location, ctx.options.getInt("invoice_statuses", 0));
         return ReadResult{false, "count=" + std::to_string(count)};
     }
 };

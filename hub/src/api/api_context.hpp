@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace recolte::store { class Store; }
+namespace recolte::api { class Authenticator; }
 
 namespace recolte::api {
 
@@ -34,6 +35,9 @@ struct ApiContext {
     store::Store& store;
     std::vector<ConfiguredSource> sources;
     Metrics& metrics;
+    // The finance routes' tokens; null = no token configured, so every finance route answers 401.
+    const Authenticator* auth = nullptr;
+    int64_t invoices_local_km = 0;  // config invoices.local_km (the spend summary's "local")
 };
 
 }  // namespace recolte::api

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/auth.hpp"
 #include "api/http_util.hpp"
 
 namespace recolte::api {
@@ -31,9 +32,16 @@ bool match(const std::string& pattern, const std::vector<std::string>& path, Par
     if (pat.size() != path.size()) return false;
     params.clear();
     for (size_t i = 0; i < pat.size(); ++i) {
-        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') {
+        const auto close = pat[i].find('}');
+        if (pat[i].size() > 2 && pat[i].front() == '{' && close == pat[i].size() - 1) {
             if (path[i].empty()) return false;
             params.push_back(path[i]);
+        } else if (!pat[i].empty() && pat[i].front() == '{' && close != std::string::npos) {
+            const std::string suffix = pat[i].substr(close + 1);
+            if (path[i].size() <= suffix.size() ||
+                path[i].compare(path[i].size() - suffix.size(), suffix.size(), suffix) != 0)
+                return false;
+            params.push_back(path[i].substr(0, path[i].size() - suffix.size()));
         } else if (pat[i] != path[i]) {
             return false;
         }
@@ -43,16 +51,22 @@ bool match(const std::string& pattern, const std::vector<std::string>& path, Par
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    RouteHandler(ApiContext& ctx, const Route* route, Params params, int status, std::string error)
-        : ctx_(ctx), route_(route), params_(std::move(params)), status_(status), error_(std::move(error)) {}
+    RouteHandler(ApiContext& ctx, const Route* route, Params params, int status, std::string error,
+                 std::string allow = {})
+        : ctx_(ctx),
+          route_(route),
+          params_(std::move(params)),
+          status_(status),
+          error_(std::move(error)),
+          allow_(std::move(allow)) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
         std::string name = route_ ? route_->name : (status_ == 405 ? "method_not_allowed" : "not_found");
         try {
             if (!route_) {
-                if (status_ == 405) resp.set("Allow", "GET, HEAD");
+                if (status_ == 405) resp.set("Allow", allow_);
                 sendError(resp, status_, status_ == 405 ? "method_not_allowed" : "not_found", error_);
-            } else {
+            } else if (allowed(req, resp)) {
                 route_->handler(ctx_, params_, req, resp);
             }
         } catch (const BadParameter& bad) {
@@ -65,11 +79,34 @@ public:
     }
 
 private:
+    // A route with a role needs a bearer token carrying it: 401 without a known token, 403 with
+    // one that lacks the role. Only the token's configured name is ever logged.
+    bool allowed(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) {
+        if (route_->role.empty()) return true;
+        AuthResult r;
+        if (ctx_.auth) r = ctx_.auth->check(req.get("Authorization", ""), route_->role);
+        if (r.outcome == AuthOutcome::Allowed) return true;
+        if (r.outcome == AuthOutcome::Forbidden) {
+            spdlog::info("{} {}: token \"{}\" lacks the role {}", req.getMethod(), route_->pattern, r.token_name,
+                         route_->role);
+            sendError(resp, 403, "forbidden",
+                      "ce jeton n'a pas le rôle « " + route_->role + " » que demande cette adresse");
+            return false;
+        }
+        resp.set("WWW-Authenticate", "Bearer realm=\"recolte\"");
+        sendError(resp, 401, "unauthorized",
+                  req.has("Authorization")
+                      ? "jeton d'accès inconnu : vérifiez le jeton envoyé dans « Authorization: Bearer … »"
+                      : "authentification requise : envoyez un jeton d'accès dans l'en-tête « Authorization: Bearer … »");
+        return false;
+    }
+
     ApiContext& ctx_;
     const Route* route_;
     Params params_;
     int status_;
     std::string error_;
+    std::string allow_;  // 405: the methods this path takes
 };
 
 }  // namespace
@@ -84,14 +121,16 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
     }
     auto segs = segments(path.empty() ? "/" : path);
     Params params;
-    bool pathKnown = false;
+    std::string allow;
     for (const auto& route : routes()) {
         if (!match(route.pattern, segs, params)) continue;
-        pathKnown = true;
         if (route.method == request.getMethod() || (route.method == "GET" && request.getMethod() == "HEAD"))
             return new RouteHandler(ctx_, &route, params, 200, {});
+        if (allow.find(route.method) == std::string::npos)
+            allow += (allow.empty() ? "" : ", ") + route.method + (route.method == "GET" ? ", HEAD" : "");
     }
-    if (pathKnown) return new RouteHandler(ctx_, nullptr, {}, 405, "method " + request.getMethod() + " not allowed here");
+    if (!allow.empty())
+        return new RouteHandler(ctx_, nullptr, {}, 405, "method " + request.getMethod() + " not allowed here", allow);
     return new RouteHandler(ctx_, nullptr, {}, 404, "no such resource: " + path);
 }
 

@@ -16,17 +16,28 @@ using Params = std::vector<std::string>;  // the values of the {placeholders}, i
 using Handler = std::function<void(ApiContext&, const Params&, Poco::Net::HTTPServerRequest&,
                                    Poco::Net::HTTPServerResponse&)>;
 
+// A pattern segment is a literal, "{name}" (one whole segment), or "{name}.suffix" (a segment that
+// ends with ".suffix", the part before it being the parameter): "/api/v1/invoices/{id}.ubl.xml".
 struct Route {
+    Route(std::string method_, std::string pattern_, std::string name_, Handler handler_, std::string role_ = {})
+        : method(std::move(method_)),
+          pattern(std::move(pattern_)),
+          name(std::move(name_)),
+          handler(std::move(handler_)),
+          role(std::move(role_)) {}
+
     std::string method;
     std::string pattern;
     std::string name;  // for metrics
     Handler handler;
+    std::string role;  // "" = public; else the role a bearer token must carry ("finance")
 };
 
 // Every route of the daemon: the JSON API's (routes.cpp) and the publishers' (hub/src/publish/),
 // each module declaring its own table.
 const std::vector<Route>& routes();
 std::vector<Route> apiRoutes();
+std::vector<Route> invoiceRoutes();  // finance (invoice_routes.cpp)
 std::vector<Route> publishRoutes();
 
 class Router : public Poco::Net::HTTPRequestHandlerFactory {

@@ -171,6 +171,7 @@ std::vector<Route> apiRoutes() {
 const std::vector<Route>& routes() {
     static const std::vector<Route> table = [] {
         auto all = apiRoutes();
+        for (auto& r : invoiceRoutes()) all.push_back(std::move(r));
         for (auto& r : publishRoutes()) all.push_back(std::move(r));
         return all;
     }();

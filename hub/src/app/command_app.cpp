@@ -30,6 +30,8 @@ const std::vector<CommandInfo>& commands() {
         {"connectors", "[--describe] [--plugins DIR | --config FILE]", "list the loaded connectors and their options"},
         {"check-config", "--config FILE", "validate a configuration without running it"},
         {"invoice", "new FILE.yaml --out DIR", "build an invoice Chorus Pro accepts (UBL and CII) from a short description"},
+        {"hash-token", "< TOKEN", "print the SHA-256 of a token read on standard input (for auth.tokens)"},
+        {"invoices", "export --config FILE [--out FILE] [filters]", "export invoices as CSV for accounting"},
     };
     return all;
 }

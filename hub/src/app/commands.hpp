@@ -18,5 +18,7 @@ const std::vector<CommandInfo>& commands();
 int runServe(int argc, char** argv);     // argv[0] = "recolte serve"
 int runCommand(const std::string& name, int argc, char** argv);  // sync, connectors, check-config
 int runInvoice(int argc, char** argv);   // argv[0] = "recolte invoice"; verb "new"
+int runHashToken(int argc, char** argv);  // argv[0] = "recolte hash-token"
+int runInvoices(int argc, char** argv);   // argv[0] = "recolte invoices", argv[1] = "export"
 
 }  // namespace recolte::app

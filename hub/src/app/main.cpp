@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
     const int n = argc - 1;
     if (cmd == "serve") return recolte::app::runServe(n, args.data());
     if (cmd == "invoice") return recolte::app::runInvoice(n, args.data());
+    if (cmd == "hash-token") return recolte::app::runHashToken(n, args.data());
+    if (cmd == "invoices") return recolte::app::runInvoices(n, args.data());
     for (const auto& c : recolte::app::commands())
         if (c.name == cmd) return recolte::app::runCommand(cmd, n, args.data());
     std::cerr << "recolte: unknown command \"" << cmd << "\"\n\n";

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "api/api_context.hpp"
+#include "api/auth.hpp"
 #include "api/router.hpp"
 #include "app/commands.hpp"
 #include "app/runtime.hpp"
@@ -83,7 +84,8 @@ protected:
         if (!bind_.empty()) rt->config.http_bind = bind_;
 
         api::Metrics metrics;
-        api::ApiContext ctx{*rt->store, {}, metrics};
+        const api::Authenticator auth(rt->config.auth_tokens);
+        api::ApiContext ctx{*rt->store, {}, metrics, &auth, rt->config.invoices_local_km};
         for (const auto& s : rt->config.sources) ctx.sources.push_back({s.name, s.connector, s.every_seconds});
 
         std::unique_ptr<Poco::Net::HTTPServer> server;

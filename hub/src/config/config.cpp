@@ -4,6 +4,7 @@
 
 #include <Poco/Path.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -167,6 +168,78 @@ void parseSources(const YAML::Node& sources, Checker& check, Config& cfg, const 
     }
 }
 
+bool isLowerOrUpperHex64(const std::string& s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+void parseAuth(const YAML::Node& auth, Checker& check, Config& cfg) {
+    if (!auth.IsMap()) return check.error(auth, "auth", "expected a map with tokens");
+    check.unknownKeys(auth, "auth.", {"tokens"});
+    const YAML::Node tokens = auth["tokens"];
+    if (!tokens) return;
+    if (!tokens.IsSequence()) return check.error(tokens, "auth.tokens", "expected a list of {name, roles, sha256}");
+    std::set<std::string> names;
+    size_t i = 0;
+    for (const auto& node : tokens) {
+        const std::string key = "auth.tokens[" + std::to_string(i++) + "]";
+        if (!node.IsMap()) {
+            check.error(node, key, "expected a map with name, roles, sha256");
+            continue;
+        }
+        check.unknownKeys(node, key + ".", {"name", "roles", "sha256"});
+        AuthToken t;
+        if (!scalarString(node["name"], check, key + ".name", t.name) || t.name.empty())
+            check.error(node, key + ".name", "missing: every token needs a name (it is what the log shows)");
+        else if (!names.insert(t.name).second)
+            check.error(node["name"], key + ".name", "duplicate token name \"" + t.name + "\"");
+        const YAML::Node roles = node["roles"];
+        if (!roles) {
+            check.error(node, key + ".roles", "missing: the token's roles, e.g. [finance]");
+        } else if (!roles.IsSequence() || roles.size() == 0) {
+            check.error(roles, key + ".roles", "expected a non-empty list of roles, e.g. [finance]");
+        } else {
+            size_t j = 0;
+            for (const auto& r : roles) {
+                const std::string rkey = key + ".roles[" + std::to_string(j++) + "]";
+                std::string role;
+                if (!scalarString(r, check, rkey, role)) continue;
+                const auto& known = knownRoles();
+                if (std::find(known.begin(), known.end(), role) == known.end()) {
+                    std::string list;
+                    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+                    check.error(r, rkey, "unknown role \"" + role + "\"; valid roles are: " + list);
+                    continue;
+                }
+                if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) t.roles.push_back(role);
+            }
+        }
+        if (!scalarString(node["sha256"], check, key + ".sha256", t.sha256)) {
+            check.error(node, key + ".sha256", "missing: the token's SHA-256, as `recolte hash-token` prints it");
+        } else if (!isLowerOrUpperHex64(t.sha256)) {
+            // Never echo the value: someone may have pasted the token itself here.
+            check.error(node["sha256"], key + ".sha256",
+                        "expected 64 hexadecimal digits (the SHA-256 that `recolte hash-token` prints), got " +
+                            std::to_string(t.sha256.size()) + " characters");
+        } else {
+            std::transform(t.sha256.begin(), t.sha256.end(), t.sha256.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        }
+        cfg.auth_tokens.push_back(std::move(t));
+    }
+}
+
+void parseInvoices(const YAML::Node& invoices, Checker& check, Config& cfg) {
+    if (!invoices.IsMap()) return check.error(invoices, "invoices", "expected a map with local_km");
+    check.unknownKeys(invoices, "invoices.", {"local_km"});
+    std::string km;
+    if (!scalarString(invoices["local_km"], check, "invoices.local_km", km)) return;
+    const bool digits = !km.empty() && km.size() <= 5 &&
+                        std::all_of(km.begin(), km.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!digits) return check.error(invoices["local_km"], "invoices.local_km",
+                                    "expected a whole number of kilometres (0-99999), got \"" + km + "\"");
+    cfg.invoices_local_km = std::stoll(km);
+}
+
 LoadResult parse(const YAML::Node& root, const std::string& file) {
     LoadResult result;
     Checker check(file, result.errors);
@@ -174,10 +247,12 @@ LoadResult parse(const YAML::Node& root, const std::string& file) {
     cfg.file = file;
     const std::string baseDir = fs::path(file).parent_path().string();
     if (!root.IsMap()) {
-        check.error(root, "(top)", "expected a map with http, store, plugins, log, sources");
+        check.error(root, "(top)", "expected a map with http, store, plugins, log, sources, auth, invoices");
         return result;
     }
-    check.unknownKeys(root, "", {"http", "store", "plugins", "log", "sources"});
+    check.unknownKeys(root, "", {"http", "store", "plugins", "log", "sources", "auth", "invoices"});
+    if (root["auth"]) parseAuth(root["auth"], check, cfg);
+    if (root["invoices"]) parseInvoices(root["invoices"], check, cfg);
     if (root["http"]) parseHttp(root["http"], check, cfg);
     if (root["store"]) parseStore(root["store"], check, cfg, baseDir);
     else check.error(0, "store", "missing: where the hub keeps its data, e.g. store: {sqlite: recolte.db}");
@@ -236,6 +311,11 @@ std::string locate(const std::string& file, const sdk::Error& e) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& knownRoles() {
+    static const std::vector<std::string> roles{"finance", "admin"};
+    return roles;
+}
 
 const std::vector<std::string>& hostSourceKeys() {
     static const std::vector<std::string> keys = [] {

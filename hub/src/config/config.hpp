@@ -24,6 +24,16 @@ struct SourceConfig {
     sdk::ConfigValue raw;  // the whole source map; connector options are validated from it
 };
 
+// A bearer token for the finance routes, known only by its SHA-256 (`recolte hash-token`).
+struct AuthToken {
+    std::string name;
+    std::vector<std::string> roles;  // finance, admin
+    std::string sha256;              // 64 lowercase hex digits
+};
+
+// The roles a token may carry.
+const std::vector<std::string>& knownRoles();
+
 struct Config {
     std::string file;  // absolute path of the YAML
     std::string http_bind = "127.0.0.1";
@@ -33,6 +43,10 @@ struct Config {
     std::string plugins_dir;  // resolved; empty = next to the binary
     std::string log_level = "info";
     std::vector<SourceConfig> sources;
+    std::vector<AuthToken> auth_tokens;  // auth: {tokens: [...]}
+    // invoices: {local_km: N}: a seller within N km of the buyer is local (besides the same
+    // département), when both addresses have coordinates. 0 = the département only.
+    int64_t invoices_local_km = 0;
 };
 
 // Keys of a source that belong to the host, not to the connector: name, connector, path, url,

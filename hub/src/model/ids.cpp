@@ -32,6 +32,10 @@ std::string needId(std::string_view source, std::string_view sourceId) {
     return hashId({"need", source, sourceId});
 }
 
+std::string invoiceId(std::string_view source, std::string_view sourceId) {
+    return hashId({"invoice", source, sourceId});
+}
+
 std::string producerId(std::string_view siret, std::string_view source, std::string_view sourceKey) {
     const std::string compact = compactSiret(siret);
     if (isValidSiret(compact)) return hashId({"siret", compact});

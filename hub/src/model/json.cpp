@@ -16,6 +16,7 @@
 // ("5.5", "3"); never through a binary float. Coordinates use the shortest round-trip form,
 // duration_seconds fixed 3 decimals; a non-finite double becomes null.
 #include "model/json.hpp"
+#include "model/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -83,14 +84,30 @@ constexpr std::array<bool, 256> kNeedsCare = [] {
 
 bool needsCare(unsigned char c) { return kNeedsCare[c]; }
 
-template <typename Int>
-void appendInt(std::string& out, Int value) {
-    char buf[24];
-    const auto res = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, res.ptr);
+
+void appendQuantity(std::string& out, const std::optional<sdk::Quantity>& q) {
+    if (!q) {
+        out += "null";
+        return;
+    }
+    Obj o(out);
+    o.decimal("value", q->value, kPlainDecimals);
+    o.str("unit", q->unit);
 }
 
-void appendDouble(std::string& out, double value, std::optional<int> fixedDecimals = std::nullopt) {
+
+void appendPointOfSale(std::string& out, const sdk::PointOfSale& p) {
+    Obj o(out);
+    o.strOrNull("name", p.name);
+    o.strOrNull("kind", p.kind);
+    appendAddress(o.key("address"), p.address);
+    o.strOrNull("opening_hours", p.opening_hours);
+}
+
+
+}  // namespace
+
+void appendDouble(std::string& out, double value, std::optional<int> fixedDecimals) {
     if (!std::isfinite(value)) {
         out += "null";
         return;
@@ -103,80 +120,6 @@ void appendDouble(std::string& out, double value, std::optional<int> fixedDecima
         return;
     }
     out.append(buf, res.ptr);
-}
-
-// Writes one JSON object; keys are ASCII literals of ours, so they need no escaping.
-class Obj {
-public:
-    explicit Obj(std::string& out) : out_(out) { out_ += '{'; }
-    Obj(const Obj&) = delete;
-    Obj& operator=(const Obj&) = delete;
-    ~Obj() { out_ += '}'; }
-
-    // One append per key: `,"name":` is assembled on the stack (keys are short literals).
-    std::string& key(std::string_view k) {
-        char buf[64];
-        size_t n = 0;
-        if (!first_) buf[n++] = ',';
-        first_ = false;
-        buf[n++] = '"';
-        const size_t len = std::min(k.size(), sizeof buf - 4);
-        std::memcpy(buf + n, k.data(), len);
-        n += len;
-        buf[n++] = '"';
-        buf[n++] = ':';
-        out_.append(buf, n);
-        return out_;
-    }
-    void str(std::string_view k, std::string_view v) { appendJsonString(key(k), v); }
-    void strOrNull(std::string_view k, std::string_view v) {
-        if (v.empty()) {
-            key(k) += "null";
-        } else {
-            appendJsonString(key(k), v);
-        }
-    }
-    void boolean(std::string_view k, bool v) { key(k) += v ? "true" : "false"; }
-    void integer(std::string_view k, int64_t v) { appendInt(key(k), v); }
-    void intOrNull(std::string_view k, const std::optional<int64_t>& v) {
-        if (v) {
-            appendInt(key(k), *v);
-        } else {
-            key(k) += "null";
-        }
-    }
-    void decimal(std::string_view k, Decimal v, int minDecimals) { key(k) += v.toString(minDecimals); }
-    void decimalOrNull(std::string_view k, const std::optional<Decimal>& v, int minDecimals) {
-        if (v) {
-            key(k) += v->toString(minDecimals);
-        } else {
-            key(k) += "null";
-        }
-    }
-    void doubleOrNull(std::string_view k, const std::optional<double>& v) {
-        if (v) {
-            appendDouble(key(k), *v);
-        } else {
-            key(k) += "null";
-        }
-    }
-
-private:
-    std::string& out_;
-    bool first_ = true;
-};
-
-constexpr int kMoneyDecimals = 2;  // "12.50": how people read prices
-constexpr int kPlainDecimals = 0;  // "5.5", "3": rates and quantities
-
-void appendQuantity(std::string& out, const std::optional<sdk::Quantity>& q) {
-    if (!q) {
-        out += "null";
-        return;
-    }
-    Obj o(out);
-    o.decimal("value", q->value, kPlainDecimals);
-    o.str("unit", q->unit);
 }
 
 void appendAddress(std::string& out, const sdk::Address& a) {
@@ -198,27 +141,7 @@ void appendContact(std::string& out, const sdk::Contact& c) {
     o.strOrNull("website", c.website);
 }
 
-void appendPointOfSale(std::string& out, const sdk::PointOfSale& p) {
-    Obj o(out);
-    o.strOrNull("name", p.name);
-    o.strOrNull("kind", p.kind);
-    appendAddress(o.key("address"), p.address);
-    o.strOrNull("opening_hours", p.opening_hours);
-}
-
-template <typename T, typename F>
-void appendArray(std::string& out, const std::vector<T>& items, F appendItem) {
-    out += '[';
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += ',';
-        appendItem(out, items[i]);
-    }
-    out += ']';
-}
-
 void appendStringItem(std::string& out, const std::string& s) { appendJsonString(out, s); }
-
-}  // namespace
 
 void appendJsonString(std::string& out, std::string_view s) {
     out += '"';

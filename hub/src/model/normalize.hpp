@@ -51,6 +51,7 @@ std::string productTypeId(std::string_view raw);
 // Stable ids (16 hex chars) that do not depend on the store or the instance.
 std::string offerId(std::string_view source, std::string_view sourceId);
 std::string needId(std::string_view source, std::string_view sourceId);
+std::string invoiceId(std::string_view source, std::string_view sourceId);
 // From the SIRET when valid, else from the source and the producer's key in that source.
 std::string producerId(std::string_view siret, std::string_view source, std::string_view sourceKey);
 

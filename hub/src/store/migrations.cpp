@@ -62,6 +62,35 @@ const std::vector<Migration>& migrations() {
              " source TEXT PRIMARY KEY, connector TEXT NOT NULL, bookmark TEXT NOT NULL,"
              " last_run BIGINT NOT NULL, last_ok_run BIGINT NOT NULL)",
          }},
+        {2,
+         "invoices (finance): invoices with their filter columns, status reports",
+         {
+             // doc = the public JSON (status reports applied); stored = the complete form the
+             // UBL and CII writers read back; hash = the invoice as read, for the sync's diff.
+             "CREATE TABLE invoices ("
+             " id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL,"
+             " number TEXT NOT NULL, chorus_id TEXT NOT NULL,"
+             " seller_siret TEXT NOT NULL, seller_name TEXT NOT NULL, seller_key TEXT NOT NULL,"
+             " buyer_siret TEXT NOT NULL, buyer_name TEXT NOT NULL, buyer_key TEXT NOT NULL,"
+             " buyer_reference TEXT NOT NULL, status TEXT NOT NULL, issue_date TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL, hash TEXT NOT NULL, stored TEXT NOT NULL, doc TEXT NOT NULL,"
+             " UNIQUE (source, source_id))",
+             "CREATE INDEX invoices_issue_date ON invoices (issue_date DESC, number, id)",
+             "CREATE INDEX invoices_seller_number ON invoices (seller_siret, number)",
+             "CREATE INDEX invoices_seller_name ON invoices (seller_key)",
+             "CREATE INDEX invoices_buyer ON invoices (buyer_siret)",
+             "CREATE INDEX invoices_buyer_name ON invoices (buyer_key)",
+             "CREATE INDEX invoices_buyer_reference ON invoices (buyer_reference)",
+             "CREATE INDEX invoices_status ON invoices (status)",
+             "CREATE INDEX invoices_chorus ON invoices (chorus_id)",
+             // One row per status report a source gave in its last sync; doc = the whole report.
+             "CREATE TABLE invoice_statuses ("
+             " id {serial}, source TEXT NOT NULL, source_id TEXT NOT NULL, chorus_id TEXT NOT NULL,"
+             " seller_siret TEXT NOT NULL, number TEXT NOT NULL, status TEXT NOT NULL, doc TEXT NOT NULL)",
+             "CREATE INDEX invoice_statuses_source ON invoice_statuses (source)",
+             "CREATE INDEX invoice_statuses_chorus ON invoice_statuses (chorus_id)",
+             "CREATE INDEX invoice_statuses_number ON invoice_statuses (seller_siret, number)",
+         }},
     };
     return all;
 }

@@ -20,6 +20,7 @@
 #include "model/json.hpp"
 #include "recolte/sdk/text.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite_invoices.hpp"
 #include "store/sqlite_statement.hpp"
 #include "store/store.hpp"
 
@@ -104,6 +105,15 @@ public:
     void logChange(Change change, const ChangeEntry& entry) override;
     void putProducerListings(const std::vector<model::Producer>& producers) override;
     void addReject(const model::StoredReject& reject) override { rejects_.push_back(reject); }
+    std::unordered_map<std::string, Existing> existingInvoices() override { return invoices_.existing(); }
+    void putInvoice(const model::Invoice& invoice, const std::string& hash, bool isNew) override {
+        invoices_.put(invoice, hash, isNew);
+    }
+    void removeInvoice(const std::string& id) override { invoices_.remove(id); }
+    std::string catalogueProducerId(const std::string& siret) override { return invoices_.producerIdForSiret(siret); }
+    void putInvoiceStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports) override {
+        invoices_.putStatuses(reports);
+    }
     void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) override;
 
 private:
@@ -115,6 +125,7 @@ private:
     std::string at_;
     bool committed_ = false;
     std::vector<model::StoredReject> rejects_;
+    SqliteInvoiceWriter invoices_;
 
     // Hot per-row statements, prepared once (see sqlite_statement.hpp).
     std::unique_ptr<SqliteStatement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
@@ -123,7 +134,10 @@ private:
 };
 
 SqliteSyncWriter::SqliteSyncWriter(const std::string& path, std::string source, std::string at)
-    : session_("SQLite", path, kLoginTimeoutSeconds), source_(std::move(source)), at_(std::move(at)) {
+    : session_("SQLite", path, kLoginTimeoutSeconds),
+      source_(std::move(source)),
+      at_(std::move(at)),
+      invoices_(session_, source_, at_) {
     configureConnection(session_);
     session_ << "PRAGMA cache_size = -65536", now;
     session_ << "PRAGMA temp_store = MEMORY", now;
@@ -229,7 +243,7 @@ int64_t SqliteSyncWriter::recordCount() {
     std::string src = source_;
     session_ << "SELECT COUNT(*) FROM offers WHERE source = $1", into(offers), use(src), now;
     session_ << "SELECT COUNT(*) FROM needs WHERE source = $1", into(needs), use(src), now;
-    return offers + needs;
+    return offers + needs + invoices_.count();
 }
 
 std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
@@ -657,6 +671,51 @@ public:
         Poco::Int64 n = 0;
         s << "SELECT COUNT(*) FROM offers", into(n), now;
         return n;
+    }
+
+    Page invoices(const InvoiceQuery& q) override {
+        Where w;
+        invoiceWhere(q, w);
+        return page("invoices", w, kInvoiceOrder, q.limit, q.offset);
+    }
+
+    void eachInvoice(const InvoiceQuery& q, const std::function<void(const std::string&)>& fn) override {
+        Where w;
+        invoiceWhere(q, w);
+        stream("invoices", w, kInvoiceOrder, fn);
+    }
+
+    std::optional<std::string> invoice(const std::string& id) override { return byId("invoices", id); }
+
+    std::optional<std::string> storedInvoice(const std::string& id) override {
+        Session s = session();
+        std::vector<std::string> docs;
+        std::string key = id;
+        s << "SELECT stored FROM invoices WHERE id = $1", into(docs), use(key), now;
+        if (docs.empty()) return std::nullopt;
+        return docs.front();
+    }
+
+    static constexpr const char* kInvoiceOrder = " ORDER BY issue_date DESC, number, id";
+
+    // A party filter: 14 digits (spaces allowed) = its SIRET; anything else = words of its name.
+    static void partyFilter(const std::string& value, const std::string& siretColumn, const std::string& keyColumn,
+                            Where& w) {
+        std::string digits;
+        for (char c : value)
+            if (c != ' ') digits += c;
+        const bool siret = digits.size() == 14 && std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); });
+        if (siret) return w.add(siretColumn + " = ?", digits);
+        for (const auto& word : words(value)) w.add(keyColumn + " LIKE ? ESCAPE '\\'", likeContains(word));
+    }
+
+    static void invoiceWhere(const InvoiceQuery& q, Where& w) {
+        if (!q.seller.empty()) partyFilter(q.seller, "seller_siret", "seller_key", w);
+        if (!q.buyer.empty()) partyFilter(q.buyer, "buyer_siret", "buyer_key", w);
+        if (!q.service_code.empty()) w.add("buyer_reference = ?", q.service_code);
+        if (!q.status.empty()) w.add("status = ?", q.status);
+        if (!q.from.empty()) w.add("issue_date >= ?", q.from);
+        if (!q.to.empty()) w.add("issue_date <= ?", q.to);
     }
 
     OfferFacets offerFacets() override {

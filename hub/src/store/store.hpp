@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/catalog.hpp"
+#include "model/invoice.hpp"
 
 namespace recolte::store {
 
@@ -39,6 +40,16 @@ struct NeedQuery {
     std::string q, product_type, departement, source;
     std::string status;   // open | awarded | closed
     std::string open_on;  // YYYY-MM-DD: open, and the answer deadline not passed on that day
+    int64_t limit = 50;
+    int64_t offset = 0;
+};
+
+// Invoices are for finance staff only: no change log, no feed, no public export.
+struct InvoiceQuery {
+    std::string seller, buyer;  // a SIRET (14 digits) or words of the name
+    std::string service_code;   // BT-10 buyer reference
+    std::string status;
+    std::string from, to;       // issue date range, YYYY-MM-DD, both included
     int64_t limit = 50;
     int64_t offset = 0;
 };
@@ -117,13 +128,24 @@ class SyncWriter {
 public:
     virtual ~SyncWriter() = default;
     virtual std::unordered_map<std::string, Existing> existingOffers() = 0;  // by source_id
-    virtual int64_t recordCount() = 0;  // offers + needs of this source, without loading them
+    virtual int64_t recordCount() = 0;  // offers + needs + invoices of this source, without loading them
     // doc = the offer's JSON; hash = its content hash (without updated_at).
     virtual void putOffer(const model::Offer& offer, const std::string& doc, const std::string& hash, bool isNew) = 0;
     virtual void removeOffer(const std::string& id) = 0;
     virtual std::unordered_map<std::string, Existing> existingNeeds() = 0;  // by source_id; price_raw unused
     virtual void putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) = 0;
     virtual void removeNeed(const std::string& id) = 0;
+    // Invoices of this source by source_id (price_raw, name... unused).
+    virtual std::unordered_map<std::string, Existing> existingInvoices() = 0;
+    // hash = content hash of the invoice as read (before status reports). The writer applies the
+    // status reports the store holds for it before writing. Never logged as a change.
+    virtual void putInvoice(const model::Invoice& invoice, const std::string& hash, bool isNew) = 0;
+    virtual void removeInvoice(const std::string& id) = 0;
+    // The id of the catalogue producer with this SIRET, "" when there is none.
+    virtual std::string catalogueProducerId(const std::string& siret) = 0;
+    // This source's status reports now: they replace its previous ones, and every invoice they
+    // (or the previous ones) speak of gets its status again.
+    virtual void putInvoiceStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports) = 0;
     // `entry.seq`, `at`, `source` and `change` are filled by the writer.
     virtual void logChange(Change change, const ChangeEntry& entry) = 0;
     // The producers this source lists now (as it describes them); listings it no longer has are
@@ -162,6 +184,13 @@ public:
     // Newest first: the feed, an offer's price history.
     virtual std::vector<ChangeEntry> recentChanges(const ChangeQuery& q) = 0;
     virtual int64_t offerCount() = 0;
+
+    // Invoices (finance): public documents (schemas/invoice.schema.json), newest issue date first.
+    virtual Page invoices(const InvoiceQuery& q) = 0;
+    virtual void eachInvoice(const InvoiceQuery& q, const std::function<void(const std::string& doc)>& fn) = 0;
+    virtual std::optional<std::string> invoice(const std::string& id) = 0;
+    // The complete stored form (model/invoice_record_json.hpp), for the UBL and CII writers.
+    virtual std::optional<std::string> storedInvoice(const std::string& id) = 0;
     // Full scans: callers cache the result (it changes only when a sync runs).
     virtual OfferFacets offerFacets() = 0;
 };

@@ -6,7 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "invoice/invoice_rules.hpp"
 #include "model/clock.hpp"
+#include "model/invoice_normalize.hpp"
+#include "model/invoice_record_json.hpp"
 #include "model/json.hpp"
 #include "model/normalize.hpp"
 #include "recolte/sdk/connector.hpp"
@@ -29,6 +32,20 @@ std::string offerExcerpt(const sdk::OfferRecord& r) {
     if (!r.packaging.empty()) out += " ; " + r.packaging;
     if (!r.producer.name.empty()) out += " ; " + r.producer.name;
     if (!r.producer.siret.empty()) out += " ; SIRET " + r.producer.siret;
+    return sdk::excerpt(out);
+}
+
+// Rejects are shown on the public source pages: an invoice's excerpt names it, and says nothing of
+// its parties or amounts (finance data stays behind the finance token).
+std::string invoiceExcerpt(const sdk::InvoiceRecord& r) {
+    std::string out = "facture " + (r.number.empty() ? std::string("sans numéro") : r.number);
+    if (!r.issue_date.empty()) out += " du " + r.issue_date;
+    return sdk::excerpt(out);
+}
+
+std::string statusExcerpt(const sdk::InvoiceStatusRecord& r) {
+    std::string out = "statut " + r.status + " ; facture " + r.number;
+    if (!r.chorus_id.empty()) out += " ; Chorus Pro " + r.chorus_id;
     return sdk::excerpt(out);
 }
 
@@ -140,17 +157,47 @@ public:
         tick();
     }
 
-    // Invoices are not stored yet: each one is counted as read and kept as a reject that says so,
-    // so that nothing is dropped silently.
+    // Invoices are for finance staff: stored and diffed like offers, but never in the change log
+    // (so never in the feed). Totals that do not add up refuse the invoice; other rule
+    // violations stay on it as warnings.
     void invoice(sdk::InvoiceRecord&& rec) override {
         ++counts.read;
-        rejectRecord(rec.where, sdk::dataError("les factures ne sont pas encore enregistrées par ce hub"),
-                     sdk::excerpt(rec.number));
+        const auto violations = invoice::checkEn16931(rec);
+        auto normalized = model::normalizeInvoice(source_.name, rec, violations);
+        if (!normalized) return rejectRecord(rec.where, normalized.error(), invoiceExcerpt(rec));
+        model::Invoice& inv = normalized.value();
+        if (!firstSeen("invoice:" + inv.record.source_id, rec.where, invoiceExcerpt(rec))) return;
+        const std::string siret = model::compactSiret(rec.seller.siret);
+        if (model::isValidSiret(siret)) inv.seller_producer_id = writer_.catalogueProducerId(siret);
+        const std::string hash = store::contentHash(model::invoiceToStoredJson(inv));
+        loadExisting();
+        auto it = existingInvoices_.find(inv.record.source_id);
+        if (it == existingInvoices_.end()) {
+            writer_.putInvoice(inv, hash, true);
+            ++counts.added;
+        } else if (it->second.hash == hash) {
+            ++counts.unchanged;
+        } else {
+            writer_.putInvoice(inv, hash, false);
+            ++counts.changed;
+        }
+        ++counts.accepted;
+        tick();
     }
+
+    // Status reports are kept until the end of the read, then replace this source's previous ones.
     void invoiceStatus(sdk::InvoiceStatusRecord&& rec) override {
         ++counts.read;
-        rejectRecord(rec.where, sdk::dataError("les statuts de facture ne sont pas encore enregistrés par ce hub"),
-                     sdk::excerpt(rec.number));
+        if (rec.status.empty() && rec.history.empty())
+            return rejectRecord(rec.where, sdk::dataError("statut de facture absent"), statusExcerpt(rec));
+        if (rec.chorus_id.empty() && (rec.seller_siret.empty() || rec.number.empty()))
+            return rejectRecord(rec.where,
+                                sdk::dataError("statut impossible à rattacher à une facture : ni identifiant Chorus Pro, "
+                                               "ni SIRET du fournisseur avec numéro de facture"),
+                                statusExcerpt(rec));
+        statuses_.push_back(std::move(rec));
+        ++counts.accepted;
+        tick();
     }
 
     void reject(sdk::Reject&& r) override {
@@ -185,6 +232,12 @@ public:
             writer_.logChange(store::Change::Removed, removedChange("need", e));
             ++counts.removed;
         }
+        for (const auto& [sourceId, e] : existingInvoices_) {
+            if (seen_.count("invoice:" + sourceId)) continue;
+            writer_.removeInvoice(e.id);
+            ++counts.removed;
+        }
+        writer_.putInvoiceStatuses(statuses_);
         std::vector<model::Producer> producers;
         producers.reserve(producers_.size());
         for (auto& [id, p] : producers_) producers.push_back(std::move(p));
@@ -200,6 +253,7 @@ private:
         if (loaded_) return;
         existing_ = writer_.existingOffers();
         existingNeeds_ = writer_.existingNeeds();
+        existingInvoices_ = writer_.existingInvoices();
         loaded_ = true;
     }
 
@@ -246,8 +300,9 @@ private:
     SourceLog& log_;
     const ProgressCallback& progress_;
     bool loaded_ = false;
-    std::unordered_map<std::string, store::Existing> existing_, existingNeeds_;
-    std::unordered_map<std::string, int64_t> seen_;  // "offer:ID" / "need:ID" -> line
+    std::unordered_map<std::string, store::Existing> existing_, existingNeeds_, existingInvoices_;
+    std::unordered_map<std::string, int64_t> seen_;  // "offer:ID" / "need:ID" / "invoice:ID" -> line
+    std::vector<sdk::InvoiceStatusRecord> statuses_;
     std::unordered_map<std::string, model::Producer> producers_;
     uint64_t done_ = 0, total_ = 0;
     int rejectsLogged_ = 0;

@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "model/invoice_json.hpp"
+#include "model/invoice_normalize.hpp"
 #include "model/json.hpp"
 #include "unit/model/json_fixtures.hpp"
 
@@ -107,8 +109,9 @@ TEST_F(SchemaConformance, CheckerIsInstalled) {
 TEST_F(SchemaConformance, EverySchemaIsItselfValid) {
     const Outcome out = runValidator({kSchemaDir.string(), "--check-schemas"});
     EXPECT_EQ(out.status, 0) << out.output;
-    // All ten files were seen: common, offer, producer, need, invoice, reject, sync-run, source, list, error.
-    EXPECT_NE(out.output.find("10 schemas valid"), std::string::npos) << out.output;
+    // All eleven files were seen: common, offer, producer, need, invoice, invoice-summary, reject, sync-run,
+    // source, list, error.
+    EXPECT_NE(out.output.find("11 schemas valid"), std::string::npos) << out.output;
 }
 
 TEST_F(SchemaConformance, OfferFullAndMinimal) {
@@ -167,22 +170,54 @@ TEST_F(SchemaConformance, ErrorBodies) {
                                 R"({"error":{"code":"not_found","message":"offre inconnue"}})"}));
 }
 
-TEST_F(SchemaConformance, InvoiceSampleWithOptionalTermsAbsent) {
-    const std::string party =
-        R"({"name":"GAEC des Crêtes","siret":"73282932000074","vat_id":"FR40732829320","address":)"
-        R"({"street":"12 chemin des Crêtes","postcode":"09100","city":"Pamiers","departement":"09","country":"FR","lat":null,"lon":null}})";
-    const std::string buyer =
-        R"({"name":"CCAS de Pamiers","siret":"21090225400013","vat_id":null,"address":)"
-        R"({"street":null,"postcode":"09100","city":"Pamiers","departement":"09","country":"FR","lat":null,"lon":null}})";
-    const std::string invoice = R"({"id":"inv-1","number":"F2024-0042","type_code":"380","issue_date":"2024-05-02",)"
-                                R"("due_date":null,"currency":"EUR","seller":)" + party + R"(,"buyer":)" + buyer +
-                                R"(,"buyer_reference":"SERVICE-CCAS","order_reference":"EJ-2024-17","contract_reference":null,)"
-                                R"("lines":[{"id":"1","description":"Pommes","quantity":25.5,"unit_code":"KGM",)"
-                                R"("net_price":2.10,"line_net":53.55,"vat_category":"S","vat_rate":5.5}],)"
-                                R"("vat_breakdown":[{"category":"S","rate":5.5,"taxable":53.55,"tax":2.95}],)"
-                                R"("totals":{"line_net":53.55,"tax_exclusive":53.55,"tax":2.95,"tax_inclusive":56.50,"payable":56.50},)"
-                                R"("payment_terms":"30 jours","status":"MISE_A_DISPOSITION","source_format":"ubl"})";
-    EXPECT_TRUE(valid("invoice", {invoice}));
+// The invoice writer's output, with optional EN 16931 terms absent and present.
+TEST_F(SchemaConformance, InvoicesWithOptionalTermsAbsentAndPresent) {
+    sdk::InvoiceRecord r;
+    r.source_id = "f.xml";
+    r.source_format = "ubl";
+    r.number = "F2024-0042";
+    r.issue_date = "2024-05-02";
+    r.seller.name = "GAEC des Crêtes";
+    r.buyer.name = "CCAS de Pamiers";
+    sdk::InvoiceLine l;
+    l.id = "1";
+    l.name = "Pommes";
+    r.lines.push_back(l);
+    auto bare = model::normalizeInvoice("chorus", r, {});
+    ASSERT_TRUE(bare);
+
+    r.type_code = "380";
+    r.due_date = "2024-06-02";
+    r.currency = "EUR";
+    r.seller.siret = "73282932000074";
+    r.seller.vat_id = "FR40732829320";
+    r.seller.address = {"12 chemin des Crêtes", "09100", "Pamiers", "", "FR", 43.1, 1.6};
+    r.buyer.siret = "21090225400013";
+    r.buyer_reference = "SERVICE-CCAS";
+    r.order_reference = "EJ-2024-17";
+    r.contract_reference = "M-2024";
+    r.lines[0].name = "Pommes bio";
+    r.lines[0].description = "Gala";
+    r.lines[0].quantity = *sdk::Decimal::parse("25.5");
+    r.lines[0].unit_code = "KGM";
+    r.lines[0].net_price = *sdk::Decimal::parse("2.10");
+    r.lines[0].net_amount = *sdk::Decimal::parse("53.55");
+    r.lines[0].vat_category = "S";
+    r.lines[0].vat_rate = sdk::Decimal::parse("5.5");
+    r.vat_breakdown = {{"S", sdk::Decimal::parse("5.5"), *sdk::Decimal::parse("53.55"), *sdk::Decimal::parse("2.95"), "", ""}};
+    r.totals.line_net = r.totals.tax_exclusive = *sdk::Decimal::parse("53.55");
+    r.totals.tax = sdk::Decimal::parse("2.95");
+    r.totals.allowances = r.totals.charges = r.totals.prepaid = r.totals.rounding = sdk::Decimal::parse("0");
+    r.totals.tax_inclusive = r.totals.payable = *sdk::Decimal::parse("56.50");
+    r.payment_terms = "30 jours";
+    r.payment_means_code = "30";
+    r.chorus_id = "4242";
+    r.status = "MISE_A_DISPOSITION";
+    r.status_history = {{"MISE_A_DISPOSITION", "2024-05-02", "déposée"}};
+    auto full = model::normalizeInvoice("chorus", r, {{"BR-CO-26", "identifiant du vendeur absent"}});
+    ASSERT_TRUE(full);
+    full->seller_producer_id = "5bf6a1f59a6b96d8";
+    EXPECT_TRUE(valid("invoice", {model::toJson(*bare), model::toJson(*full)}));
 }
 
 // ---- the checker must be able to fail ----------------------------------------------------------

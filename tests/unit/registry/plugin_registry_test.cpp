@@ -20,7 +20,7 @@ TEST(PluginRegistry, LoadsAGoodPluginAndCreatesWorkingConnectors) {
     EXPECT_EQ(*loaded, "test_good");
     ASSERT_NE(reg.info("test_good"), nullptr);
     EXPECT_EQ(reg.info("test_good")->abi_version, RECOLTE_SDK_ABI_VERSION);
-    EXPECT_EQ(reg.description("test_good")->options.size(), 4u);
+    EXPECT_EQ(reg.description("test_good")->options.size(), 7u);
     auto c = reg.create("test_good");
     ASSERT_NE(c, nullptr);
     sync::FileTransport transport;
