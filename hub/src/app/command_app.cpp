@@ -29,6 +29,9 @@ const std::vector<CommandInfo>& commands() {
         {"sync", "--config FILE [SOURCE...]", "sync sources once in the foreground, with a summary per source"},
         {"connectors", "[--describe] [--plugins DIR | --config FILE]", "list the loaded connectors and their options"},
         {"check-config", "--config FILE", "validate a configuration without running it"},
+        {"new-connector", "NAME [--dir DIR]", "write a working connector skeleton in DIR/NAME (docs/connectors.md)"},
+        {"connector-test", "PLUGIN.so --config acceptance.yaml [--schemas DIR] [--write-expected]",
+         "run the acceptance kit on a connector plugin"},
     };
     return all;
 }

@@ -17,5 +17,7 @@ const std::vector<CommandInfo>& commands();
 
 int runServe(int argc, char** argv);     // argv[0] = "recolte serve"
 int runCommand(const std::string& name, int argc, char** argv);  // sync, connectors, check-config
+int runConnectorTest(int argc, char** argv);  // argv[0] = "recolte connector-test"
+int runNewConnector(int argc, char** argv);   // argv[0] = "recolte new-connector"
 
 }  // namespace recolte::app
