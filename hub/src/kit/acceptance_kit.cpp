@@ -117,6 +117,7 @@ CheckResult checkDiscover(KitContext& kit, const AcceptanceConfig& cfg, const st
 }
 
 CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, const std::string& workDir, const KitOptions& o) {
+    const std::string against = o.schema_dir.empty() ? "the schemas built into this hub" : schemaDir;
     if (!first.sink.unconvertible().empty())
         return fail("schema", "this hub has no stored JSON form for " + first.sink.unconvertible().front() + " and " +
                                   std::to_string(first.sink.unconvertible().size() - 1) + " other record(s): they cannot be validated");
@@ -130,7 +131,7 @@ CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, cons
         if (problems->size() > 10) all += "; ... (" + std::to_string(problems->size()) + " in all)";
         return fail("schema", all);
     }
-    return pass("schema", std::to_string(records.size()) + " records valid against " + schemaDir);
+    return pass("schema", std::to_string(records.size()) + " records valid against " + against);
 }
 
 CheckResult checkAbi(const std::string& pluginPath, const registry::PluginInfo& info) {

@@ -120,7 +120,7 @@ private:
         auto blob = ctx.transport.fetch(ctx.source.location);
         if (!blob) return blob.error();
         auto doc = json::Document::parse(blob->bytes, {blob->name});
-        if (!doc) return dataError("JSON illisible : " + doc.error().message, blob->name);
+        if (!doc) return dataError(doc.error().message, blob->name);  // names the line and column
         auto products = doc->root().get("produits");
         if (!products || !products->isArray())
             return configError("ce document n'est pas une liste de prix : il lui manque le tableau « produits »", blob->name);
