@@ -10,6 +10,7 @@
 #include "kit/acceptance_config.hpp"
 #include "kit/acceptance_kit.hpp"
 #include "kit/schema_check.hpp"
+#include "recolte/sdk/abi.hpp"
 #include "support/temp_dir.hpp"
 
 namespace recolte::kit {
@@ -49,17 +50,22 @@ TEST_P(InTreeConnector, PassesEveryCheckOrSaysWhyItIsSkipped) {
     ASSERT_EQ(results.size(), checkNames().size()) << report(results);
     for (const auto& r : results) {
         EXPECT_NE(r.outcome, Outcome::Fail) << r.name << ": " << r.detail;
-        if (r.outcome == Outcome::Skip) EXPECT_FALSE(r.detail.empty()) << r.name << " skipped without a reason";
+        if (r.outcome == Outcome::Skip) {
+            EXPECT_FALSE(r.detail.empty()) << r.name << " skipped without a reason";
+        }
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(Plugins, InTreeConnector, ::testing::ValuesIn(connectorsWithAcceptance()),
                          [](const auto& info) { return info.param; });
 
+// choruspro (issue #4) emits invoices, which the kit can validate once the hub stores them: its
+// acceptance.yaml comes with that merge; drop the exception then.
 TEST(AcceptanceKit, EveryInTreeConnectorHasAnAcceptanceFile) {
     for (const auto& e : fs::directory_iterator(kSource / "plugins"))
-        if (fs::exists(e.path() / "CMakeLists.txt") && e.path().filename() != "choruspro")
+        if (fs::exists(e.path() / "CMakeLists.txt") && e.path().filename() != "choruspro") {
             EXPECT_TRUE(fs::exists(e.path() / "acceptance.yaml")) << e.path();
+        }
 }
 
 // Without offer.schema.json the kit must say so and fail, not pass over the records.
@@ -97,7 +103,9 @@ TEST(AcceptanceKit, ARecordThatBreaksItsSchemaIsNamed) {
     const auto* check = find(results, "schema");
     ASSERT_TRUE(check) << report(results);
     EXPECT_EQ(check->outcome, Outcome::Fail);
-    EXPECT_NE(check->detail.find("offers/TV-001: $"), std::string::npos) << check->detail;
+    // Records come sorted by key; the first ten are listed, then the count.
+    EXPECT_NE(check->detail.find("offers/JG-101: $: "), std::string::npos) << check->detail;
+    EXPECT_NE(check->detail.find("(25 in all)"), std::string::npos) << check->detail;
 }
 
 // An expected file that differs by one record: the kit names it.

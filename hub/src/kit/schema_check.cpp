@@ -11,6 +11,7 @@
 #include <map>
 
 #include "kit/embedded_validator.hpp"
+#include "recolte/sdk/text.hpp"
 #include "publish/embedded_files.hpp"
 
 namespace recolte::kit {
@@ -90,7 +91,10 @@ sdk::Expected<std::vector<std::string>> validateRecords(const std::vector<Captur
             if (line.empty()) continue;
             auto colon = line.find(": ");
             auto key = colon == std::string::npos ? keyOfFile.end() : keyOfFile.find(line.substr(0, colon));
-            problems.push_back(key == keyOfFile.end() ? line : key->second + line.substr(colon));
+            std::string problem = key == keyOfFile.end() ? line : key->second + line.substr(colon);
+            // jsonschema quotes the whole instance in some messages: keep the start, which names it.
+            if (problem.size() > 300) problem = sdk::excerpt(problem, 300) + "...";
+            problems.push_back(std::move(problem));
         }
     }
     return problems;
