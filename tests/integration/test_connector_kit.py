@@ -77,10 +77,16 @@ class ScaffoldedConnector(unittest.TestCase):
         installed = run(["cmake", "--install", build, "--prefix", self.prefix])
         self.assertEqual(installed.returncode, 0, installed.stdout + installed.stderr)
         self.assertTrue((self.prefix / "lib" / "recolte" / "plugins" / f"lib{NAME}.so").is_file())
-        handler = lambda *a, **kw: http.server.SimpleHTTPRequestHandler(  # noqa: E731
-            *a, directory=str(connector / "testdata"), **kw)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a, **kw):
+                super().__init__(*a, directory=str(connector / "testdata"), **kw)
+
+            def log_message(self, *args):
+                pass
+
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        self.addCleanup(httpd.server_close)
         self.addCleanup(httpd.shutdown)
         ws = harness.Workspace()
         self.addCleanup(ws.cleanup)
