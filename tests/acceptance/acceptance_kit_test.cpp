@@ -1,6 +1,7 @@
 // The acceptance kit over every in-tree connector (plugins/*/acceptance.yaml), and the kit's own
 // ability to fail: a missing schema, a wrong expected file, a plugin of another ABI.
 #include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,6 +20,12 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kSource = RECOLTE_TEST_SOURCE_DIR;
+
+// The connectors' own info lines would bury the test report; warnings and errors still show.
+class QuietLogs : public ::testing::Environment {
+    void SetUp() override { spdlog::set_level(spdlog::level::warn); }
+};
+const auto* const kQuietLogs = ::testing::AddGlobalTestEnvironment(new QuietLogs);
 
 std::vector<std::string> connectorsWithAcceptance() {
     std::vector<std::string> names;

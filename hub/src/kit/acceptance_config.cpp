@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "recolte/sdk/text.hpp"
+
 namespace recolte::kit {
 
 namespace fs = std::filesystem;
@@ -35,9 +37,7 @@ public:
         for (const auto& kv : map) {
             const std::string key = kv.first.Scalar();
             if (std::find(valid.begin(), valid.end(), key) != valid.end()) continue;
-            std::string list;
-            for (const auto& k : valid) list += (list.empty() ? "" : ", ") + k;
-            fail(kv.first, prefix + key, "unknown key; valid keys are: " + list);
+            fail(kv.first, prefix + key, "unknown key; valid keys are: " + sdk::join(valid, ", "));
         }
     }
 
@@ -114,12 +114,6 @@ private:
     std::vector<std::string> errors_;
 };
 
-std::string joined(const std::vector<std::string>& errors) {
-    std::string out;
-    for (const auto& e : errors) out += (out.empty() ? "" : "\n") + e;
-    return out;
-}
-
 }  // namespace
 
 sdk::Expected<AcceptanceConfig> loadAcceptanceConfig(const std::string& path, const std::string& connector) {
@@ -178,7 +172,7 @@ sdk::Expected<AcceptanceConfig> loadAcceptanceConfig(const std::string& path, co
             }
         }
     }
-    if (!r.errors().empty()) return sdk::configError(joined(r.errors()));
+    if (!r.errors().empty()) return sdk::configError(sdk::join(r.errors(), "\n"));
     return cfg;
 }
 

@@ -7,6 +7,7 @@
 #include "kit/kit_checks.hpp"
 #include "kit/schema_check.hpp"
 #include "kit/work_dir.hpp"
+#include "recolte/sdk/text.hpp"
 #include "sync/source_log.hpp"
 #include "sync/source_transport.hpp"
 
@@ -111,9 +112,7 @@ CheckResult checkDiscover(KitContext& kit, const AcceptanceConfig& cfg, const st
                       (seen == "producers" && std::find(names.begin(), names.end(), "offers") != names.end());
         if (!listed) return fail("discover", "the read emitted " + seen + ", which discover does not name");
     }
-    std::string all;
-    for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-    return pass("discover", all);
+    return pass("discover", sdk::join(names, ", "));
 }
 
 CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, const std::string& workDir, const KitOptions& o) {
@@ -125,12 +124,7 @@ CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, cons
     if (records.empty()) return fail("schema", "the sample gave no record to validate");
     auto problems = validateRecords(records, schemaDir, workDir, o.python);
     if (!problems) return fail("schema", describeError(problems.error()));
-    if (!problems->empty()) {
-        std::string all;
-        for (size_t i = 0; i < problems->size() && i < 10; ++i) all += (i ? "; " : "") + (*problems)[i];
-        if (problems->size() > 10) all += "; ... (" + std::to_string(problems->size()) + " in all)";
-        return fail("schema", all);
-    }
+    if (!problems->empty()) return fail("schema", firstOf(*problems, 10, "; "));
     return pass("schema", std::to_string(records.size()) + " records valid against " + against);
 }
 

@@ -6,6 +6,7 @@
 
 #include "kit/kit_checks.hpp"
 #include "kit/work_dir.hpp"
+#include "recolte/sdk/text.hpp"
 
 namespace recolte::kit {
 
@@ -15,9 +16,7 @@ namespace {
 
 std::string joined(std::vector<std::string> keys) {
     std::sort(keys.begin(), keys.end());
-    std::string out = "[";
-    for (size_t i = 0; i < keys.size(); ++i) out += (i ? ", " : "") + keys[i];
-    return out + "]";
+    return "[" + sdk::join(keys, ", ") + "]";
 }
 
 std::string emittedSummary(const ReadRun& run) {

@@ -55,5 +55,7 @@ CheckResult checkExpected(const AcceptanceConfig& cfg, const ReadRun& first, boo
 CheckResult checkRepeatable(KitContext& kit, const AcceptanceConfig& cfg, const ReadRun& first);
 CheckResult checkBroken(KitContext& kit, const AcceptanceConfig& cfg);
 std::string describeError(const sdk::Error& e);  // "config error: where: message"
+// The first `max` items joined by `sep`, then "... (N in all)" when there are more.
+std::string firstOf(const std::vector<std::string>& items, size_t max, std::string_view sep);
 
 }  // namespace recolte::kit

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kit/kit_checks.hpp"
+#include "recolte/sdk/text.hpp"
 
 namespace recolte::kit {
 
@@ -52,11 +53,7 @@ CheckResult checkOptionTable(const sdk::ConnectorDescription& d) {
         auto checked = sdk::validateOptions({o}, given);
         if (!checked) problems.push_back(n + ": its default \"" + o.default_value + "\" is refused: " + checked.error().describe());
     }
-    if (!problems.empty()) {
-        std::string all;
-        for (const auto& p : problems) all += (all.empty() ? "" : "; ") + p;
-        return fail("options", all);
-    }
+    if (!problems.empty()) return fail("options", sdk::join(problems, "; "));
     size_t secrets = std::count_if(d.options.begin(), d.options.end(), [](const auto& o) { return o.secret; });
     return pass("options", std::to_string(d.options.size()) + " option(s), " + std::to_string(secrets) + " secret");
 }

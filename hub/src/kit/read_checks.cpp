@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "kit/kit_checks.hpp"
+#include "recolte/sdk/text.hpp"
 
 namespace recolte::kit {
 
@@ -13,6 +14,12 @@ namespace fs = std::filesystem;
 
 std::string describeError(const sdk::Error& e) {
     return std::string(sdk::toString(e.kind)) + " error: " + e.describe();
+}
+
+std::string firstOf(const std::vector<std::string>& items, size_t max, std::string_view sep) {
+    if (items.size() <= max) return sdk::join(items, sep);
+    return sdk::join(std::vector<std::string>(items.begin(), items.begin() + max), sep) + std::string(sep) + "... (" +
+           std::to_string(items.size()) + " in all)";
 }
 
 namespace {
@@ -37,12 +44,7 @@ std::map<std::string, std::string> linesByKey(const std::string& text) {
     return out;
 }
 
-std::string listOf(const std::vector<std::string>& keys, size_t max = 5) {
-    std::string out;
-    for (size_t i = 0; i < keys.size() && i < max; ++i) out += (i ? ", " : "") + keys[i];
-    if (keys.size() > max) out += ", ... (" + std::to_string(keys.size()) + " in all)";
-    return out;
-}
+std::string listOf(const std::vector<std::string>& keys) { return firstOf(keys, 5, ", "); }
 
 }  // namespace
 
@@ -120,14 +122,8 @@ CheckResult checkBroken(KitContext& kit, const AcceptanceConfig& cfg) {
         seen.push_back(name + ": " + std::to_string(rejects.size()) + " rejects, " +
                        std::to_string(run->sink.records().size()) + " records");
     }
-    if (!problems.empty()) {
-        std::string all;
-        for (const auto& p : problems) all += (all.empty() ? "" : "; ") + p;
-        return fail("broken", all);
-    }
-    std::string all;
-    for (const auto& s : seen) all += (all.empty() ? "" : "; ") + s;
-    return pass("broken", all);
+    if (!problems.empty()) return fail("broken", sdk::join(problems, "; "));
+    return pass("broken", sdk::join(seen, "; "));
 }
 
 }  // namespace recolte::kit
