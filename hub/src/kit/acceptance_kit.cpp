@@ -117,6 +117,11 @@ CheckResult checkDiscover(KitContext& kit, const AcceptanceConfig& cfg, const st
 
 CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, const std::string& workDir, const KitOptions& o) {
     const std::string against = o.schema_dir.empty() ? "the schemas built into this hub" : schemaDir;
+    // A stream without its schema is named first, whatever else is wrong with its records.
+    for (const auto& stream : first.sink.streamsSeen())
+        if (!fs::exists(fs::path(schemaDir) / schemaFileOfStream(stream)))
+            return fail("schema", "schema " + schemaFileOfStream(stream) + " is missing: the " + stream +
+                                      " records cannot be validated");
     if (!first.sink.unconvertible().empty())
         return fail("schema", "this hub has no stored JSON form for " + first.sink.unconvertible().front() + " and " +
                                   std::to_string(first.sink.unconvertible().size() - 1) + " other record(s): they cannot be validated");

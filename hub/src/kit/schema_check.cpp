@@ -18,13 +18,13 @@ namespace recolte::kit {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 std::string schemaFileOfStream(const std::string& stream) {
     for (auto s : {sdk::Stream::Offers, sdk::Stream::Producers, sdk::Stream::Needs, sdk::Stream::Invoices})
         if (stream == sdk::toString(s)) return sdk::schemaFileOf(s);
     return stream + ".schema.json";
 }
+
+namespace {
 
 void writeFile(const fs::path& p, std::string_view content) {
     fs::create_directories(p.parent_path());

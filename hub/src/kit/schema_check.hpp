@@ -16,6 +16,9 @@ sdk::Expected<std::vector<std::string>> validateRecords(const std::vector<Captur
                                                         const std::string& schemaDir, const std::string& workDir,
                                                         const std::string& python);
 
+// "offers" -> "offer.schema.json", "invoices" -> "invoice.schema.json".
+std::string schemaFileOfStream(const std::string& stream);
+
 // Writes the schemas compiled into the hub into `dir`; returns `dir`.
 std::string writeEmbeddedSchemas(const std::string& dir);
 
