@@ -65,11 +65,11 @@ class Workspace:
 class Daemon:
     """`recolte serve` on a free port; waits until it answers and every source has synced once."""
 
-    def __init__(self, config_path, expected_sources=(), extra_args=()):
+    def __init__(self, config_path, expected_sources=(), extra_args=(), binary=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile(mode="w+")
-        self.proc = subprocess.Popen([BINARY, "serve", "--config", str(config_path), "--port", str(self.port),
+        self.proc = subprocess.Popen([binary or BINARY, "serve", "--config", str(config_path), "--port", str(self.port),
                                       *extra_args], stdout=self.log, stderr=subprocess.STDOUT)
         self._wait(expected_sources)
 

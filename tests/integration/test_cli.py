@@ -109,6 +109,25 @@ class CliTest(unittest.TestCase):
         self.assertIn("colour", bad.stderr)
         self.assertEqual(run("sync").returncode, 64)
 
+    def test_help_and_usage_of_the_connector_developer_commands(self):
+        for command, option in (("new-connector", "--dir"), ("connector-test", "--write-expected")):
+            with self.subTest(command=command):
+                result = run(command, "--help")
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn(f"recolte {command}", result.stdout)
+                self.assertIn(option, result.stdout)
+        self.assertIn("connector-test", run("--help").stdout)
+        self.assertEqual(run("new-connector").returncode, 64)
+        bad = run("new-connector", "Pas-Bon", "--dir", str(self.ws.dir))
+        self.assertEqual(bad.returncode, 64)
+        self.assertIn("lower-case letters", bad.stderr)
+        self.assertFalse((self.ws.dir / "Pas-Bon").exists())
+        self.assertEqual(run("connector-test", "libx.so").returncode, 64)  # --config is required
+        absent = run("connector-test", str(self.ws.dir / "libabsent.so"), "--config", str(self.ws.dir / "a.yaml"))
+        self.assertEqual(absent.returncode, 1)
+        self.assertIn("FAIL load: ", absent.stdout)
+        self.assertIn("0 passed, 1 failed", absent.stdout)
+
     def test_serve_daemon_with_pidfile(self):
         self.ws.copy_sample("cooperative-lauragais.csv")
         port = free_port()

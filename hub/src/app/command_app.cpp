@@ -32,6 +32,9 @@ const std::vector<CommandInfo>& commands() {
         {"invoice", "new FILE.yaml --out DIR", "build an invoice Chorus Pro accepts (UBL and CII) from a short description"},
         {"hash-token", "< TOKEN", "print the SHA-256 of a token read on standard input (for auth.tokens)"},
         {"invoices", "export --config FILE [--out FILE] [filters]", "export invoices as CSV for accounting"},
+        {"new-connector", "NAME [--dir DIR]", "write a working connector skeleton in DIR/NAME (docs/connectors.md)"},
+        {"connector-test", "PLUGIN.so --config acceptance.yaml [--schemas DIR] [--write-expected]",
+         "run the acceptance kit on a connector plugin"},
     };
     return all;
 }

@@ -20,5 +20,7 @@ int runCommand(const std::string& name, int argc, char** argv);  // sync, connec
 int runInvoice(int argc, char** argv);   // argv[0] = "recolte invoice"; verb "new"
 int runHashToken(int argc, char** argv);  // argv[0] = "recolte hash-token"
 int runInvoices(int argc, char** argv);   // argv[0] = "recolte invoices", argv[1] = "export"
+int runConnectorTest(int argc, char** argv);  // argv[0] = "recolte connector-test"
+int runNewConnector(int argc, char** argv);   // argv[0] = "recolte new-connector"
 
 }  // namespace recolte::app

@@ -13,7 +13,7 @@ void usage(std::ostream& out) {
     out << "Récolte: one catalogue of the local-food platforms of Occitanie.\n\n"
         << "usage: recolte COMMAND [OPTIONS]\n\ncommands:\n";
     for (const auto& c : recolte::app::commands())
-        out << "  " << c.name << std::string(14 - std::min<size_t>(13, c.name.size()), ' ') << c.summary << "\n";
+        out << "  " << c.name << std::string(16 - std::min<size_t>(15, c.name.size()), ' ') << c.summary << "\n";
     out << "\n'recolte COMMAND --help' describes each command's options.\n";
 }
 
@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
     if (cmd == "invoice") return recolte::app::runInvoice(n, args.data());
     if (cmd == "hash-token") return recolte::app::runHashToken(n, args.data());
     if (cmd == "invoices") return recolte::app::runInvoices(n, args.data());
+    if (cmd == "connector-test") return recolte::app::runConnectorTest(n, args.data());
+    if (cmd == "new-connector") return recolte::app::runNewConnector(n, args.data());
     for (const auto& c : recolte::app::commands())
         if (c.name == cmd) return recolte::app::runCommand(cmd, n, args.data());
     std::cerr << "recolte: unknown command \"" << cmd << "\"\n\n";

@@ -121,6 +121,42 @@ void parseStore(const YAML::Node& store, Checker& check, Config& cfg, const std:
         check.error(store, "store", "expected {sqlite: PATH}");
 }
 
+SourceConfig parseSource(const YAML::Node& node, const std::string& key, Checker& check, const std::string& baseDir) {
+    SourceConfig src;
+    src.line = lineOf(node);
+    src.raw = toConfigValue(node, key);
+    if (!scalarString(node["name"], check, key + ".name", src.name) || src.name.empty()) {
+        check.error(node, key + ".name", "missing: every source needs a name");
+    } else {
+        bool ok = std::all_of(src.name.begin(), src.name.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '-' || c == '_';
+        });
+        if (!ok) check.error(node["name"], key + ".name", "use letters, digits, - and _ only, got \"" + src.name + "\"");
+    }
+    if (!scalarString(node["connector"], check, key + ".connector", src.connector) || src.connector.empty())
+        check.error(node, key + ".connector", "missing: which connector reads this source");
+    std::string path, url;
+    bool hasPath = scalarString(node["path"], check, key + ".path", path);
+    bool hasUrl = scalarString(node["url"], check, key + ".url", url);
+    if (hasPath && hasUrl) check.error(node, key, "give either path or url, not both");
+    else if (!hasPath && !hasUrl) check.error(node, key, "missing path or url");
+    else if (hasUrl) {
+        if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+            check.error(node["url"], key + ".url", "expected an http:// or https:// URL, got \"" + url + "\"");
+        src.location = url;
+        src.is_url = true;
+    } else {
+        src.location = resolve(baseDir, path);
+    }
+    std::string every;
+    if (scalarString(node["every"], check, key + ".every", every)) {
+        auto secs = sdk::parseDurationSeconds(every);
+        if (!secs || *secs <= 0) check.error(node["every"], key + ".every", "invalid duration \"" + every + "\" (expected e.g. 30s, 15m, 6h, 1d)");
+        else src.every_seconds = *secs;
+    }
+    return src;
+}
+
 void parseSources(const YAML::Node& sources, Checker& check, Config& cfg, const std::string& baseDir) {
     if (!sources.IsSequence()) return check.error(sources, "sources", "expected a list of sources");
     std::set<std::string> names;
@@ -131,39 +167,9 @@ void parseSources(const YAML::Node& sources, Checker& check, Config& cfg, const 
             check.error(node, key, "expected a map with name, connector, path or url, every");
             continue;
         }
-        SourceConfig src;
-        src.line = lineOf(node);
-        src.raw = toConfigValue(node, key);
-        if (!scalarString(node["name"], check, key + ".name", src.name) || src.name.empty()) {
-            check.error(node, key + ".name", "missing: every source needs a name");
-        } else {
-            bool ok = std::all_of(src.name.begin(), src.name.end(), [](unsigned char c) {
-                return std::isalnum(c) || c == '-' || c == '_';
-            });
-            if (!ok) check.error(node["name"], key + ".name", "use letters, digits, - and _ only, got \"" + src.name + "\"");
-            if (!names.insert(src.name).second) check.error(node["name"], key + ".name", "duplicate source name \"" + src.name + "\"");
-        }
-        if (!scalarString(node["connector"], check, key + ".connector", src.connector) || src.connector.empty())
-            check.error(node, key + ".connector", "missing: which connector reads this source");
-        std::string path, url;
-        bool hasPath = scalarString(node["path"], check, key + ".path", path);
-        bool hasUrl = scalarString(node["url"], check, key + ".url", url);
-        if (hasPath && hasUrl) check.error(node, key, "give either path or url, not both");
-        else if (!hasPath && !hasUrl) check.error(node, key, "missing path or url");
-        else if (hasUrl) {
-            if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-                check.error(node["url"], key + ".url", "expected an http:// or https:// URL, got \"" + url + "\"");
-            src.location = url;
-            src.is_url = true;
-        } else {
-            src.location = resolve(baseDir, path);
-        }
-        std::string every;
-        if (scalarString(node["every"], check, key + ".every", every)) {
-            auto secs = sdk::parseDurationSeconds(every);
-            if (!secs || *secs <= 0) check.error(node["every"], key + ".every", "invalid duration \"" + every + "\" (expected e.g. 30s, 15m, 6h, 1d)");
-            else src.every_seconds = *secs;
-        }
+        SourceConfig src = parseSource(node, key, check, baseDir);
+        if (!src.name.empty() && !names.insert(src.name).second)
+            check.error(node["name"], key + ".name", "duplicate source name \"" + src.name + "\"");
         cfg.sources.push_back(std::move(src));
     }
 }
@@ -342,6 +348,18 @@ LoadResult loadConfig(const std::string& path) {
 
 LoadResult loadConfigFromString(const std::string& yaml, const std::string& pretendPath) {
     return parseText(yaml, fs::absolute(pretendPath).lexically_normal().string());
+}
+
+SourceResult parseSourceNode(const YAML::Node& node, const std::string& key, const std::string& file) {
+    SourceResult result;
+    const std::string abs = fs::absolute(file).lexically_normal().string();
+    Checker check(abs, result.errors);
+    if (!node.IsMap()) {
+        check.error(node, key, "expected a map with path or url and the connector's options");
+        return result;
+    }
+    result.source = parseSource(node, key, check, fs::path(abs).parent_path().string());
+    return result;
 }
 
 sdk::Expected<sdk::OptionValues> sourceOptions(const SourceConfig& source, const registry::PluginRegistry& registry) {

@@ -11,6 +11,7 @@
 #include "sync/transport_options.hpp"
 
 namespace recolte::registry { class PluginRegistry; }
+namespace YAML { class Node; }
 
 namespace recolte::config {
 
@@ -60,6 +61,15 @@ struct LoadResult {
 };
 LoadResult loadConfig(const std::string& path);
 LoadResult loadConfigFromString(const std::string& yaml, const std::string& pretendPath);
+
+// One source map found in another YAML file (the acceptance kit's acceptance.yaml): the checks and
+// path resolution of a `sources:` entry, relative to `file`'s folder; errors as in LoadResult, with
+// `key` as the source's key path ("source", "broken[1]").
+struct SourceResult {
+    SourceConfig source;
+    std::vector<std::string> errors;
+};
+SourceResult parseSourceNode(const YAML::Node& node, const std::string& key, const std::string& file);
 
 // Checks each source's connector exists and its options (the connector's and the host's) are
 // valid. Returns the errors found.

@@ -21,7 +21,7 @@ struct PluginRegistry::Entry {
     sdk::ConnectorDescription description;
 };
 
-PluginRegistry::PluginRegistry() = default;
+PluginRegistry::PluginRegistry(unsigned hostAbi) : hostAbi_(hostAbi) {}
 
 PluginRegistry::~PluginRegistry() {
     for (auto& [name, entry] : entries_) {
@@ -60,11 +60,11 @@ sdk::Expected<std::string> PluginRegistry::loadFile(const std::string& path) {
     }
     PluginInfo info{path, safe(probe->connector_name), safe(probe->connector_version), safe(probe->sdk_version),
                     safe(probe->compiler_id), probe->abi_version};
-    if (probe->abi_version != RECOLTE_SDK_ABI_VERSION) {
+    if (probe->abi_version != hostAbi_) {
         dlclose(handle);
         return fail("ABI mismatch: connector \"" + info.name + "\" " + info.version + " was built against SDK ABI " +
                     std::to_string(info.abi_version) + " (SDK " + info.sdk_version + ", " + info.compiler_id +
-                    "), this hub provides SDK ABI " + std::to_string(RECOLTE_SDK_ABI_VERSION) + " (SDK " +
+                    "), this hub provides SDK ABI " + std::to_string(hostAbi_) + " (SDK " +
                     RECOLTE_SDK_VERSION + ", " + RECOLTE_COMPILER_ID + "); rebuild the connector against this hub");
     }
     if (info.compiler_id != RECOLTE_COMPILER_ID) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "recolte/sdk/abi.hpp"
 #include "recolte/sdk/connector.hpp"
 #include "recolte/sdk/expected.hpp"
 
@@ -28,7 +29,9 @@ struct LoadFailure {
 
 class PluginRegistry {
 public:
-    PluginRegistry();
+    // `hostAbi` is the SDK ABI this hub provides; the acceptance kit passes another one to prove
+    // that a plugin built against a different ABI is refused.
+    explicit PluginRegistry(unsigned hostAbi = RECOLTE_SDK_ABI_VERSION);
     ~PluginRegistry();
     PluginRegistry(const PluginRegistry&) = delete;
     PluginRegistry& operator=(const PluginRegistry&) = delete;
@@ -49,6 +52,7 @@ private:
     struct Entry;
     std::map<std::string, std::unique_ptr<Entry>> entries_;
     std::vector<LoadFailure> failures_;
+    unsigned hostAbi_;
 };
 
 }  // namespace recolte::registry
