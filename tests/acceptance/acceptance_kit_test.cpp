@@ -66,11 +66,9 @@ TEST_P(InTreeConnector, PassesEveryCheckOrSaysWhyItIsSkipped) {
 INSTANTIATE_TEST_SUITE_P(Plugins, InTreeConnector, ::testing::ValuesIn(connectorsWithAcceptance()),
                          [](const auto& info) { return info.param; });
 
-// choruspro (issue #4) emits invoices, which the kit can validate once the hub stores them: its
-// acceptance.yaml comes with that merge; drop the exception then.
 TEST(AcceptanceKit, EveryInTreeConnectorHasAnAcceptanceFile) {
     for (const auto& e : fs::directory_iterator(kSource / "plugins"))
-        if (fs::exists(e.path() / "CMakeLists.txt") && e.path().filename() != "choruspro") {
+        if (fs::exists(e.path() / "CMakeLists.txt")) {
             EXPECT_TRUE(fs::exists(e.path() / "acceptance.yaml")) << e.path();
         }
 }

@@ -18,10 +18,6 @@ from harness import BINARY, SOURCE_DIR, Daemon, SchemaChecker, Workspace, run
 
 TEST_PLUGINS = pathlib.Path(os.environ.get("RECOLTE_TEST_PLUGINS", SOURCE_DIR / "build/lib/recolte/test-plugins"))
 PLUGINS = pathlib.Path(os.environ.get("RECOLTE_PLUGIN_DIR", SOURCE_DIR / "build/lib/recolte/plugins"))
-# The other helpers' parts (EN 16931 rules, UBL/CII writers, drafts): tests of what they do run once
-# they are in the tree.
-RULES_LANDED = (SOURCE_DIR / "hub/src/invoice/invoice_rules.cpp").exists()
-WRITERS_LANDED = (SOURCE_DIR / "hub/src/invoice/invoice_writers.cpp").exists()
 
 FINANCE = "jeton-finance-Zx81-secret"
 ADMIN = "jeton-admin-Qw42-secret"
@@ -136,8 +132,6 @@ sources:
         everything = self.invoices("?limit=1000")
         numbers = sorted(i["number"] for i in everything["items"])
         expected = ["FA-2026-000", "FA-2026-001", "FA-2026-002", "FA-2026-003"]
-        if not RULES_LANDED:
-            expected.append("FA-FAUX")  # accepted until the EN 16931 checks land (see the reject test)
         self.assertEqual(numbers, sorted(expected))
         self.assertEqual(self.invoices(f"?buyer={FOIX}")["total"], 4)
         self.assertEqual(self.invoices("?seller=81234567600017")["total"], 2)
@@ -214,7 +208,6 @@ sources:
         counts = sources["last_sync"]
         self.assertEqual(counts["read"], counts["accepted"] + counts["rejected"])
 
-    @unittest.skipUnless(RULES_LANDED, "needs invoice::checkEn16931 (the invoice-write branch)")
     def test_totals_that_do_not_add_up_are_a_reject_naming_the_rule(self):
         reasons = {pathlib.PurePath(r["file"]).name: r["reason"] for r in self.rejects()}
         self.assertIn("totaux-faux.xml", reasons)
@@ -271,7 +264,6 @@ sources:
              "organic": {"amount": 50.0, "share": 0.8065}, "egalim": {"amount": 50.0, "share": 0.8065},
              "local": {"amount": 31.0, "share": 0.5}}], "total": 2, "local_km": 80})
 
-    @unittest.skipUnless(WRITERS_LANDED, "needs invoice::writeUbl / writeCii (the invoice-write branch)")
     def test_any_stored_invoice_as_ubl_and_cii(self):
         inv = self.invoices("?limit=1")["items"][0]
         for suffix, root in ((".ubl.xml", "Invoice"), (".cii.xml", "CrossIndustryInvoice")):

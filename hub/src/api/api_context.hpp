@@ -17,6 +17,9 @@ struct ConfiguredSource {
     std::string name;
     std::string connector;
     int64_t every_seconds = 0;
+    // Its connector reads only invoices (choruspro): its rejects quote invoices, so they are
+    // finance data too, served to a finance token only.
+    bool finance = false;
 };
 
 class Metrics {

@@ -79,26 +79,8 @@ public:
     }
 
 private:
-    // A route with a role needs a bearer token carrying it: 401 without a known token, 403 with
-    // one that lacks the role. Only the token's configured name is ever logged.
     bool allowed(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) {
-        if (route_->role.empty()) return true;
-        AuthResult r;
-        if (ctx_.auth) r = ctx_.auth->check(req.get("Authorization", ""), route_->role);
-        if (r.outcome == AuthOutcome::Allowed) return true;
-        if (r.outcome == AuthOutcome::Forbidden) {
-            spdlog::info("{} {}: token \"{}\" lacks the role {}", req.getMethod(), route_->pattern, r.token_name,
-                         route_->role);
-            sendError(resp, 403, "forbidden",
-                      "ce jeton n'a pas le rôle « " + route_->role + " » que demande cette adresse");
-            return false;
-        }
-        resp.set("WWW-Authenticate", "Bearer realm=\"recolte\"");
-        sendError(resp, 401, "unauthorized",
-                  req.has("Authorization")
-                      ? "jeton d'accès inconnu : vérifiez le jeton envoyé dans « Authorization: Bearer … »"
-                      : "authentification requise : envoyez un jeton d'accès dans l'en-tête « Authorization: Bearer … »");
-        return false;
+        return route_->role.empty() || authorize(ctx_, req, resp, route_->role, route_->pattern);
     }
 
     ApiContext& ctx_;
@@ -110,6 +92,26 @@ private:
 };
 
 }  // namespace
+
+// A bearer token carrying `role`: 401 without a known token, 403 with one that lacks the role. Only
+// the token's configured name is ever logged.
+bool authorize(ApiContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp,
+               const std::string& role, const std::string& what) {
+    AuthResult r;
+    if (ctx.auth) r = ctx.auth->check(req.get("Authorization", ""), role);
+    if (r.outcome == AuthOutcome::Allowed) return true;
+    if (r.outcome == AuthOutcome::Forbidden) {
+        spdlog::info("{} {}: token \"{}\" lacks the role {}", req.getMethod(), what, r.token_name, role);
+        sendError(resp, 403, "forbidden", "ce jeton n'a pas le rôle « " + role + " » que demande cette adresse");
+        return false;
+    }
+    resp.set("WWW-Authenticate", "Bearer realm=\"recolte\"");
+    sendError(resp, 401, "unauthorized",
+              req.has("Authorization")
+                  ? "jeton d'accès inconnu : vérifiez le jeton envoyé dans « Authorization: Bearer … »"
+                  : "authentification requise : envoyez un jeton d'accès dans l'en-tête « Authorization: Bearer … »");
+    return false;
+}
 
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
     std::string path;

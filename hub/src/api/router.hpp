@@ -40,6 +40,12 @@ std::vector<Route> apiRoutes();
 std::vector<Route> invoiceRoutes();  // finance (invoice_routes.cpp)
 std::vector<Route> publishRoutes();
 
+// Answers 401/403 (and returns false) unless the request carries a bearer token with `role`;
+// `what` names the resource in the log. The router calls it for routes that declare a role;
+// handlers whose access depends on the data (a finance source's rejects) call it themselves.
+bool authorize(ApiContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp,
+               const std::string& role, const std::string& what);
+
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     explicit Router(ApiContext& ctx) : ctx_(ctx) {}

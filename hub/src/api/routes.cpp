@@ -142,6 +142,9 @@ void getSource(ApiContext& ctx, const Params& p, Req& req, Resp& resp) {
 void listRejects(ApiContext& ctx, const Params& p, Req& req, Resp& resp) {
     Query q(req, {"limit", "offset"});
     if (!knownSource(ctx, p.at(0))) return sendError(resp, 404, "not_found", "no source named \"" + p.at(0) + "\"");
+    for (const auto& src : ctx.sources)
+        if (src.name == p.at(0) && src.finance && !authorize(ctx, req, resp, "finance", "/api/v1/sources/{name}/rejects"))
+            return;
     store::RejectQuery rq;
     rq.source = p.at(0);
     rq.limit = q.integer("limit", 100, 1, kMaxLimit);

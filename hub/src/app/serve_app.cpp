@@ -86,7 +86,14 @@ protected:
         api::Metrics metrics;
         const api::Authenticator auth(rt->config.auth_tokens);
         api::ApiContext ctx{*rt->store, {}, metrics, &auth, rt->config.invoices_local_km};
-        for (const auto& s : rt->config.sources) ctx.sources.push_back({s.name, s.connector, s.every_seconds});
+        for (const auto& s : rt->config.sources) {
+            // A connector that reads only invoices makes a finance source (its rejects quote invoices).
+            bool invoices = false, other = false;
+            if (const auto* d = rt->registry.description(s.connector))
+                for (const auto& st : d->streams) (st.stream == sdk::Stream::Invoices ? invoices : other) = true;
+            const bool finance = invoices && !other;
+            ctx.sources.push_back({s.name, s.connector, s.every_seconds, finance});
+        }
 
         std::unique_ptr<Poco::Net::HTTPServer> server;
         try {

@@ -122,9 +122,6 @@ CheckResult checkSchema(const ReadRun& first, const std::string& schemaDir, cons
         if (!fs::exists(fs::path(schemaDir) / schemaFileOfStream(stream)))
             return fail("schema", "schema " + schemaFileOfStream(stream) + " is missing: the " + stream +
                                       " records cannot be validated");
-    if (!first.sink.unconvertible().empty())
-        return fail("schema", "this hub has no stored JSON form for " + first.sink.unconvertible().front() + " and " +
-                                  std::to_string(first.sink.unconvertible().size() - 1) + " other record(s): they cannot be validated");
     const auto records = first.sink.records();
     if (records.empty()) return fail("schema", "the sample gave no record to validate");
     auto problems = validateRecords(records, schemaDir, workDir, o.python);

@@ -1,6 +1,10 @@
 #include "kit/record_capture.hpp"
 
+#include "invoice/invoice_rules.hpp"
+#include "model/invoice_json.hpp"
+#include "model/invoice_normalize.hpp"
 #include "model/json.hpp"
+#include "model/json_writer.hpp"
 #include "model/normalize.hpp"
 #include "recolte/sdk/text.hpp"
 
@@ -67,17 +71,55 @@ void CaptureSink::need(sdk::NeedRecord&& rec) {
     keep("needs", key, model::toJson(*n));
 }
 
-// The hub has no stored JSON form of invoices yet (the invoice-store work adds it): such records
-// are listed so that the schema check fails rather than passes over them.
+// Invoices are normalized and checked as the sync does (refused = reject); their JSON is written
+// once every status report of the read is known (records()).
 void CaptureSink::invoice(sdk::InvoiceRecord&& rec) {
     seen("invoices");
-    unconvertible_.push_back("invoices/" + rec.number + " (" + rec.where.describe() + ")");
+    auto n = model::normalizeInvoice(kSourceName, rec, invoice::checkEn16931(rec));
+    if (!n) {
+        rejects_.push_back({rec.where, n.error().message, sdk::excerpt(rec.number + " ; " + rec.issue_date)});
+        return;
+    }
+    const std::string key = "invoices/" + rec.source_id;
+    for (const auto& i : invoices_)
+        if (i.record.source_id == rec.source_id) {
+            rejects_.push_back({rec.where, "facture en double : \"" + rec.source_id + "\"", sdk::excerpt(rec.number)});
+            return;
+        }
+    invoices_.push_back(std::move(n.value()));
 }
 
 void CaptureSink::invoiceStatus(sdk::InvoiceStatusRecord&& rec) {
     seen("invoices");
-    unconvertible_.push_back("invoice status of " + rec.number + " (" + rec.where.describe() + ")");
+    if (rec.chorus_id.empty() && (rec.seller_siret.empty() || rec.number.empty())) {
+        rejects_.push_back({rec.where, "statut sans identifiant Chorus Pro ni SIRET du fournisseur et numéro de facture",
+                            sdk::excerpt(rec.status)});
+        return;
+    }
+    statuses_.push_back(std::move(rec));
 }
+
+namespace {
+
+// A status report that matches no invoice of the read, as schemas/invoice-status.schema.json says.
+std::string statusJson(const sdk::InvoiceStatusRecord& r) {
+    std::string out;
+    {
+        model::Obj o(out);
+        o.strOrNull("chorus_id", r.chorus_id);
+        o.strOrNull("number", r.number);
+        o.strOrNull("seller_siret", r.seller_siret);
+        o.str("status", r.status);
+        model::appendArray(o.key("history"), r.history, [](std::string& arr, const sdk::InvoiceStatusEvent& ev) {
+            model::Obj e(arr);
+            e.str("status", ev.status);
+            e.strOrNull("at", ev.at);
+        });
+    }
+    return out;
+}
+
+}  // namespace
 
 void CaptureSink::reject(sdk::Reject&& r) {
     ++emitted_;
@@ -85,9 +127,27 @@ void CaptureSink::reject(sdk::Reject&& r) {
 }
 
 std::vector<CapturedRecord> CaptureSink::records() const {
+    std::map<std::string, CapturedRecord> all = records_;
+    std::vector<bool> used(statuses_.size(), false);
+    for (model::Invoice invoice : invoices_) {
+        std::vector<sdk::InvoiceStatusRecord> reports;
+        for (size_t i = 0; i < statuses_.size(); ++i)
+            if (model::statusMatches(statuses_[i], invoice.record)) {
+                reports.push_back(statuses_[i]);
+                used[i] = true;
+            }
+        model::applyStatusReports(invoice, reports);
+        const std::string key = "invoices/" + invoice.record.source_id;
+        all.emplace(key, CapturedRecord{"invoices", key, model::toJson(invoice)});
+    }
+    for (size_t i = 0; i < statuses_.size(); ++i) {
+        if (used[i]) continue;
+        const std::string key = "invoice-status/" + statuses_[i].source_id;
+        all.emplace(key, CapturedRecord{"invoice-status", key, statusJson(statuses_[i])});
+    }
     std::vector<CapturedRecord> out;
-    out.reserve(records_.size());
-    for (const auto& [key, r] : records_) out.push_back(r);
+    out.reserve(all.size());
+    for (const auto& [key, r] : all) out.push_back(r);
     return out;
 }
 

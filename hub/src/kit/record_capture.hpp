@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/invoice.hpp"
 #include "recolte/sdk/connector.hpp"
 
 namespace recolte::kit {
@@ -15,7 +16,7 @@ namespace recolte::kit {
 inline constexpr const char* kSourceName = "acceptance";
 
 struct CapturedRecord {
-    std::string stream;  // "offers", "producers", "needs", "invoices"
+    std::string stream;  // "offers", "producers", "needs", "invoices", "invoice-status"
     std::string key;     // "offers/<source_id>", "producers/<id>": what the bookmark checks compare
     std::string json;    // one line of JSON
 };
@@ -37,8 +38,6 @@ public:
     std::vector<CapturedRecord> records() const;
     int64_t emitted() const { return emitted_; }   // every call of offer/producer/need/invoice*/reject
     const std::vector<sdk::Reject>& rejects() const { return rejects_; }
-    // Records the kit cannot turn into stored JSON (invoices until the hub stores them).
-    const std::vector<std::string>& unconvertible() const { return unconvertible_; }
     const std::vector<std::string>& streamsSeen() const { return streamsSeen_; }
 
 private:
@@ -46,8 +45,11 @@ private:
     void keep(const std::string& stream, const std::string& key, std::string json);
 
     std::map<std::string, CapturedRecord> records_;  // by key
+    // Invoices get the status reports of the same read applied when records() is asked for, as the
+    // store applies them; reports that match no invoice are records of their own.
+    std::vector<model::Invoice> invoices_;
+    std::vector<sdk::InvoiceStatusRecord> statuses_;
     std::vector<sdk::Reject> rejects_;
-    std::vector<std::string> unconvertible_;
     std::vector<std::string> streamsSeen_;
     int64_t emitted_ = 0;
 };

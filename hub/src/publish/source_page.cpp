@@ -61,6 +61,18 @@ PageResult sourcePage(api::ApiContext& ctx, const api::Params& params, Req& req)
     h += "<p class=\"tools\"><a href=\"" + esc("/?source=" + urlEncode(name)) + "\">Voir les offres de cette source</a></p>\n";
     h += "</section>\n";
 
+    if (src->finance) {
+        // Invoice rejects quote invoices: finance data, served by the API to a finance token only.
+        store::RejectQuery count;
+        count.source = name;
+        count.limit = 1;
+        const int64_t total = ctx.store.rejects(count).total;
+        h += "<section aria-labelledby=\"refus\">\n<h2 id=\"refus\">Enregistrements refusés (" + esc(frenchInteger(total)) +
+             ")</h2>\n<p>Cette source lit des factures : le détail de ses refus n’est pas public. Le service financier le "
+             "consulte avec son jeton d’accès à l’adresse <code>" + esc("/api/v1/sources/" + urlEncode(name) + "/rejects") +
+             "</code>.</p>\n</section>\n";
+        return {{"Source " + name, "sources", {}}, h};
+    }
     store::RejectQuery rq;
     rq.source = name;
     rq.limit = kPageSize;

@@ -109,9 +109,9 @@ TEST_F(SchemaConformance, CheckerIsInstalled) {
 TEST_F(SchemaConformance, EverySchemaIsItselfValid) {
     const Outcome out = runValidator({kSchemaDir.string(), "--check-schemas"});
     EXPECT_EQ(out.status, 0) << out.output;
-    // All eleven files were seen: common, offer, producer, need, invoice, invoice-summary, reject, sync-run,
-    // source, list, error.
-    EXPECT_NE(out.output.find("11 schemas valid"), std::string::npos) << out.output;
+    // All twelve files were seen: common, offer, producer, need, invoice, invoice-summary, invoice-status,
+    // reject, sync-run, source, list, error.
+    EXPECT_NE(out.output.find("12 schemas valid"), std::string::npos) << out.output;
 }
 
 TEST_F(SchemaConformance, OfferFullAndMinimal) {
