@@ -149,7 +149,9 @@ MappedInvoice readCii(const Element& root) {
     const Element* header = find(doc, "ExchangedDocument");
     r.number = textAt(header, "ID");
     r.type_code = textAt(header, "TypeCode");
-    r.issue_date = fields.date(find(header, "IssueDateTime/DateTimeString"), "date d'émission");
+    const Element* issueDate = find(header, "IssueDateTime/DateTimeString");
+    r.issue_date = fields.date(issueDate, "date d'émission");
+    if (r.issue_date.empty()) r.issue_date_text = text(issueDate);
     for (const Element* n : findAll(header, "IncludedNote/Content")) r.notes.push_back(text(n));
 
     const Element* transaction = find(doc, "SupplyChainTradeTransaction");
@@ -157,6 +159,10 @@ MappedInvoice readCii(const Element& root) {
     r.buyer_reference = textAt(agreement, "BuyerReference");
     r.seller = party(find(agreement, "SellerTradeParty"));
     r.buyer = party(find(agreement, "BuyerTradeParty"));
+    r.seller_address_given = find(agreement, "SellerTradeParty/PostalTradeAddress") != nullptr;
+    r.buyer_address_given = find(agreement, "BuyerTradeParty/PostalTradeAddress") != nullptr;
+    if (const Element* representative = find(agreement, "SellerTaxRepresentativeTradeParty"))
+        r.tax_representative = party(representative);
     r.sales_order_reference = textAt(agreement, "SellerOrderReferencedDocument/IssuerAssignedID");
     r.order_reference = textAt(agreement, "BuyerOrderReferencedDocument/IssuerAssignedID");
     r.contract_reference = textAt(agreement, "ContractReferencedDocument/IssuerAssignedID");
@@ -183,6 +189,7 @@ MappedInvoice readCii(const Element& root) {
         r.payee = std::move(p);
     }
     const auto means = findAll(settlement, "SpecifiedTradeSettlementPaymentMeans");
+    r.payment_means_given = !means.empty();
     if (!means.empty()) {
         const Element* m = means.front();
         r.payment_means_code = textAt(m, "TypeCode");
@@ -215,6 +222,7 @@ MappedInvoice readCii(const Element& root) {
         if (!d.empty()) r.payment_terms += (r.payment_terms.empty() ? "" : "\n") + d;
         if (r.due_date.empty()) r.due_date = fields.date(find(terms, "DueDateDateTime/DateTimeString"), "date d'échéance");
     }
+    r.preceding_invoice_given = find(settlement, "InvoiceReferencedDocument") != nullptr;
     r.preceding_invoice = textAt(settlement, "InvoiceReferencedDocument/IssuerAssignedID");
     r.preceding_invoice_date = fields.date(find(settlement, "InvoiceReferencedDocument/FormattedIssueDateTime/DateTimeString"),
                                            "date de la facture d'origine");
@@ -241,7 +249,9 @@ MappedInvoice readCii(const Element& root) {
     for (const Element* tax : findAll(sums, "TaxTotalAmount")) {
         const std::string currency = attr(tax, "currencyID");
         const bool accounting = !r.tax_currency.empty() && r.tax_currency != r.currency && currency == r.tax_currency;
-        (accounting ? t.tax_accounting : t.tax) = fields.decimal(tax, "montant total de TVA");
+        const auto value = fields.decimal(tax, "montant total de TVA");
+        if (value) r.tax_totals.push_back({*value, currency});
+        (accounting ? t.tax_accounting : t.tax) = value;
     }
 
     for (const Element* l : findAll(transaction, "IncludedSupplyChainTradeLineItem")) r.lines.push_back(line(l, fields));

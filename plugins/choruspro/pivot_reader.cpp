@@ -178,8 +178,11 @@ MappedInvoice readUnit(const Element* u) {
     const std::string origin = textAt(data, "IdFactureOrigine");
     if (origin != r.number) r.preceding_invoice = origin;
     r.type_code = textAt(data, "Type");
-    r.issue_date = fields.date(find(data, "DateEmissionFacture"), "date d'émission");
+    const Element* issueDate = find(data, "DateEmissionFacture");
+    r.issue_date = fields.date(issueDate, "date d'émission");
+    if (r.issue_date.empty()) r.issue_date_text = text(issueDate);
     r.delivery_date = fields.date(find(data, "DateLivraison"), "date de livraison");
+    r.payment_means_given = find(data, "ModePaiement") != nullptr;
     r.payment_means_code = textAt(data, "ModePaiement/Code");
     r.currency = textAt(data, "Devise");
     r.contract_reference = textAt(data, "Engagement/NumeroMarche");

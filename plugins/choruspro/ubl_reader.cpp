@@ -36,6 +36,24 @@ sdk::Address address(const Element* a, sdk::InvoiceParty* party) {
     return out;
 }
 
+void taxSchemes(const Element* p, sdk::InvoiceParty& out) {
+    for (const Element* tax : findAll(p, "PartyTaxScheme")) {
+        const std::string id = textAt(tax, "CompanyID");
+        if (id.empty()) continue;
+        // TaxScheme VAT = the VAT id (BT-31, BT-63); any other scheme = the tax registration id (BT-32).
+        (textAt(tax, "TaxScheme/ID") == "VAT" ? out.vat_id : out.tax_registration_id) = id;
+    }
+}
+
+// The seller's tax representative (BG-11): its name (BT-62), VAT id (BT-63) and address (BG-12).
+sdk::InvoiceParty taxRepresentative(const Element* p) {
+    sdk::InvoiceParty out;
+    out.name = textAt(p, "PartyName/Name");
+    out.address = address(find(p, "PostalAddress"), &out);
+    taxSchemes(p, out);
+    return out;
+}
+
 sdk::InvoiceParty party(const Element* p, FieldReader& fields) {
     sdk::InvoiceParty out;
     if (!p) return out;
@@ -52,12 +70,7 @@ sdk::InvoiceParty party(const Element* p, FieldReader& fields) {
     }
     out.trading_name = textAt(p, "PartyName/Name");
     out.address = address(find(p, "PostalAddress"), &out);
-    for (const Element* tax : findAll(p, "PartyTaxScheme")) {
-        const std::string id = textAt(tax, "CompanyID");
-        if (id.empty()) continue;
-        // TaxScheme VAT = the VAT id (BT-31); any other scheme = the tax registration id (BT-32).
-        (textAt(tax, "TaxScheme/ID") == "VAT" ? out.vat_id : out.tax_registration_id) = id;
-    }
+    taxSchemes(p, out);
     const Element* legal = find(p, "PartyLegalEntity");
     out.name = textAt(legal, "RegistrationName");
     const Element* company = find(legal, "CompanyID");
@@ -170,7 +183,9 @@ MappedInvoice readUbl(const Element& root) {
         fields.warn(find(doc, "CustomizationID"), "spécification " + quoted(r.customization_id) +
                                                       " antérieure à l'EN 16931 : lue au mieux");
     r.number = textAt(doc, "ID");
-    r.issue_date = fields.date(find(doc, "IssueDate"), "date d'émission");
+    const Element* issueDate = find(doc, "IssueDate");
+    r.issue_date = fields.date(issueDate, "date d'émission");
+    if (r.issue_date.empty()) r.issue_date_text = text(issueDate);
     r.due_date = fields.date(find(doc, "DueDate"), "date d'échéance");
     if (r.due_date.empty()) r.due_date = fields.date(find(doc, "PaymentMeans/PaymentDueDate"), "date d'échéance");
     r.type_code = textAt(doc, creditNote ? "CreditNoteTypeCode" : "InvoiceTypeCode");
@@ -184,6 +199,7 @@ MappedInvoice readUbl(const Element& root) {
     r.invoice_period_end = fields.date(find(doc, "InvoicePeriod/EndDate"), "fin de la période de facturation");
     r.order_reference = textAt(doc, "OrderReference/ID");
     r.sales_order_reference = textAt(doc, "OrderReference/SalesOrderID");
+    r.preceding_invoice_given = find(doc, "BillingReference") != nullptr;
     r.preceding_invoice = textAt(doc, "BillingReference/InvoiceDocumentReference/ID");
     r.preceding_invoice_date =
         fields.date(find(doc, "BillingReference/InvoiceDocumentReference/IssueDate"), "date de la facture d'origine");
@@ -194,6 +210,10 @@ MappedInvoice readUbl(const Element& root) {
 
     r.seller = party(find(doc, "AccountingSupplierParty/Party"), fields);
     r.buyer = party(find(doc, "AccountingCustomerParty/Party"), fields);
+    r.seller_address_given = find(doc, "AccountingSupplierParty/Party/PostalAddress") != nullptr;
+    r.buyer_address_given = find(doc, "AccountingCustomerParty/Party/PostalAddress") != nullptr;
+    if (const Element* representative = find(doc, "TaxRepresentativeParty"))
+        r.tax_representative = taxRepresentative(representative);
     if (const Element* payee = find(doc, "PayeeParty")) {
         sdk::InvoiceParty p;
         const Element* id = find(payee, "PartyIdentification/ID");
@@ -213,6 +233,7 @@ MappedInvoice readUbl(const Element& root) {
     }
 
     const auto means = findAll(doc, "PaymentMeans");
+    r.payment_means_given = !means.empty();
     if (!means.empty()) {
         const Element* m = means.front();
         r.payment_means_code = textAt(m, "PaymentMeansCode");
@@ -238,6 +259,7 @@ MappedInvoice readUbl(const Element& root) {
         const std::string currency = attr(amount, "currencyID");
         const bool accounting = !r.tax_currency.empty() && r.tax_currency != r.currency && currency == r.tax_currency;
         auto value = fields.decimal(amount, "montant total de TVA");
+        if (value) r.tax_totals.push_back({*value, currency});
         if (accounting) {
             r.totals.tax_accounting = value;
             continue;

@@ -4,7 +4,9 @@
 // BR-CO-17 as the syntax the invoice came in does), same rounding of sums (BR-CO-10..16 compare
 // with the sum rounded to 2 decimals).
 // Rules about an element's mere presence that the record cannot tell (a total is a Decimal, never
-// "absent") are not implemented: the writers always write those elements.
+// "absent") are not implemented: the writers always write those elements. Where the record keeps
+// what the file says as written (an unreadable date, a group present but empty, every VAT total), the
+// rules use it; a draft has none of it and is checked on its typed fields.
 #include "invoice/invoice_rules.hpp"
 
 #include <algorithm>
@@ -75,7 +77,8 @@ void mandatory(const sdk::InvoiceRecord& inv, Report& r) {
     if (blank(inv.customization_id))
         r.add("BR-01", "L'identifiant de spécification (BT-24) manque : indiquer urn:cen.eu:en16931:2017.");
     if (blank(inv.number)) r.add("BR-02", "Le numéro de facture (BT-1) manque.");
-    if (blank(inv.issue_date)) r.add("BR-03", "La date d'émission (BT-2) manque.");
+    // "123" is an issue date to the schematron (it only asks for one): an unreadable date is not a missing one.
+    if (blank(inv.issue_date) && blank(inv.issue_date_text)) r.add("BR-03", "La date d'émission (BT-2) manque.");
     if (blank(inv.type_code)) r.add("BR-04", "Le code de type de facture (BT-3) manque (380 pour une facture).");
     if (blank(inv.currency)) r.add("BR-05", "La devise de la facture (BT-5) manque (EUR).");
     if (blank(inv.seller.name)) r.add("BR-06", "Le nom du vendeur (BT-27) manque.");
@@ -84,11 +87,12 @@ void mandatory(const sdk::InvoiceRecord& inv, Report& r) {
         return blank(p.address.street) && blank(p.address.city) && blank(p.address.postcode) &&
                blank(p.address.country) && blank(p.address_line2) && blank(p.country_subdivision);
     };
-    // The record cannot tell an empty address from a missing one: the country is required either way.
-    if (noAddress(inv.seller)) r.add("BR-08", "L'adresse postale du vendeur (BG-5) manque.");
+    // An address group given empty is present (BR-08/BR-10 hold); its missing country breaks BR-09/BR-11.
+    if (!inv.seller_address_given && noAddress(inv.seller))
+        r.add("BR-08", "L'adresse postale du vendeur (BG-5) manque.");
     if (blank(inv.seller.address.country))
         r.add("BR-09", "Le code pays de l'adresse du vendeur (BT-40) manque (FR pour la France).");
-    if (noAddress(inv.buyer)) r.add("BR-10", "L'adresse postale de l'acheteur (BG-8) manque.");
+    if (!inv.buyer_address_given && noAddress(inv.buyer)) r.add("BR-10", "L'adresse postale de l'acheteur (BG-8) manque.");
     if (blank(inv.buyer.address.country))
         r.add("BR-11", "Le code pays de l'adresse de l'acheteur (BT-55) manque (FR pour la France).");
     if (inv.lines.empty()) r.add("BR-16", "La facture doit avoir au moins une ligne (BG-25).");
@@ -97,8 +101,8 @@ void mandatory(const sdk::InvoiceRecord& inv, Report& r) {
     if (!blank(inv.tax_currency) && inv.tax_currency != inv.currency && !inv.totals.tax_accounting)
         r.add("BR-53", "La devise de comptabilisation de la TVA (BT-6) est indiquée sans le montant de TVA dans "
                        "cette devise (BT-111).");
-    if (blank(inv.preceding_invoice) && !blank(inv.preceding_invoice_date))
-        r.add("BR-55", "La facture antérieure (BG-3) est datée mais son numéro (BT-25) manque.");
+    if (blank(inv.preceding_invoice) && (inv.preceding_invoice_given || !blank(inv.preceding_invoice_date)))
+        r.add("BR-55", "La référence à une facture antérieure (BG-3) est donnée sans son numéro (BT-25).");
     const auto partyIds = [&](const sdk::InvoiceParty& p, const char* who, const char* bt, const char* ruleEa) {
         if (!blank(p.electronic_address) && blank(p.electronic_address_scheme))
             r.add(ruleEa, std::string("L'adresse électronique ") + who + " (" + bt +
@@ -181,6 +185,39 @@ void documentAllowancesCharges(const sdk::InvoiceRecord& inv, Report& r) {
     }
 }
 
+// BR-CO-15 as the schematron has it: exactly one VAT total in the invoice currency (BT-5), and
+// BT-112 = BT-109 + that total. A record read from a file is checked on its totals as written (a
+// second total in BT-5, or one in another currency, is not BT-110); a draft on BT-110.
+void coTotalWithVat(const sdk::InvoiceRecord& inv, Report& r) {
+    const auto& t = inv.totals;
+    size_t count = t.tax ? 1 : 0;
+    Decimal tax = t.tax.value_or(Decimal());
+    if (!inv.tax_totals.empty()) {
+        count = 0;
+        for (const auto& total : inv.tax_totals)
+            if (total.currency == inv.currency && count++ == 0) tax = total.amount;
+    }
+    const Decimal expectedInclusive = round2(t.tax_exclusive + tax);
+    // No currency (BR-05 reports it): the schematron has no total to look for, only the sum to check.
+    if (blank(inv.currency)) {
+        if (t.tax && t.tax_inclusive != round2(t.tax_exclusive + *t.tax))
+            r.add("BR-CO-15", "Le total TTC (BT-112) vaut " + amount(t.tax_inclusive) + " au lieu de " +
+                                  amount(round2(t.tax_exclusive + *t.tax)) + " (hors TVA + TVA).");
+        return;
+    }
+    if (count == 1 && t.tax_inclusive == expectedInclusive) return;
+    // The CII schematron also accepts a TTC total equal to the HT total (no VAT at all).
+    if (syntaxOf(inv) == Syntax::Cii && t.tax_inclusive == t.tax_exclusive) return;
+    if (count == 0)
+        r.add("BR-CO-15", "Le total de TVA (BT-110) en " + inv.currency + " manque : il est requis, même à 0,00.");
+    else if (count > 1)
+        r.add("BR-CO-15", "La facture donne " + std::to_string(count) + " totaux de TVA en " + inv.currency +
+                              " : un seul est permis (BT-110).");
+    else
+        r.add("BR-CO-15", "Le total TTC (BT-112) vaut " + amount(t.tax_inclusive) + " au lieu de " +
+                              amount(expectedInclusive) + " (hors TVA + TVA).");
+}
+
 void totals(const sdk::InvoiceRecord& inv, Report& r) {
     const auto& t = inv.totals;
     Decimal lineSum, allowanceSum, chargeSum, vatSum;
@@ -209,13 +246,7 @@ void totals(const sdk::InvoiceRecord& inv, Report& r) {
     if (t.tax && !inv.vat_breakdown.empty() && *t.tax != round2(vatSum))
         r.add("BR-CO-14", "Le total de TVA (BT-110) vaut " + amount(*t.tax) +
                               " mais la ventilation de TVA totalise " + amount(round2(vatSum)) + ".");
-    const Decimal expectedInclusive = round2(t.tax_exclusive + t.tax.value_or(Decimal()));
-    // Like the schematron, a missing VAT total (BT-110) breaks the rule only once the currency it
-    // should be given in (BT-5) is known; BR-05 reports a missing currency.
-    if (t.tax ? t.tax_inclusive != expectedInclusive : !blank(inv.currency))
-        r.add("BR-CO-15", t.tax ? "Le total TTC (BT-112) vaut " + amount(t.tax_inclusive) + " au lieu de " +
-                                      amount(expectedInclusive) + " (hors TVA + TVA)."
-                                : std::string("Le total de TVA (BT-110) manque : il est requis, même à 0,00."));
+    coTotalWithVat(inv, r);
     const Decimal expectedPayable =
         round2(t.tax_inclusive - t.prepaid.value_or(Decimal()) + t.rounding.value_or(Decimal()));
     if (t.payable != expectedPayable)
@@ -284,12 +315,13 @@ void vatCategory(const sdk::InvoiceRecord& inv, const std::string& cat, Report& 
                                     (cat == "S" ? "de" : "exactement une") + " catégorie " + cat + "."
                               : "La ventilation de TVA a une catégorie " + cat + " qu'aucune ligne n'utilise.");
 
-    const bool sellerVat = !blank(inv.seller.vat_id) || !blank(inv.seller.tax_registration_id);
+    const bool sellerVat = !blank(inv.seller.vat_id) || !blank(inv.seller.tax_registration_id) ||
+                           (inv.tax_representative && !blank(inv.tax_representative->vat_id));
     const bool buyerId = !blank(inv.buyer.vat_id) || !blank(inv.buyer.legal_id) || !blank(inv.buyer.siret);
     const bool needsBuyer = cat == "AE";
     const auto idsOk = [&] { return sellerVat && (!needsBuyer || buyerId); };
-    const std::string idsText = needsBuyer ? "le numéro de TVA du vendeur (BT-31) et celui de l'acheteur (BT-48)"
-                                           : "le numéro de TVA du vendeur (BT-31)";
+    const std::string sellerText = "le numéro de TVA du vendeur (BT-31) ou de son représentant fiscal (BT-63)";
+    const std::string idsText = needsBuyer ? sellerText + " et celui de l'acheteur (BT-48)" : sellerText;
     if (usedByLine && !idsOk()) r.add(id + "02", "Une ligne en TVA " + name + " exige " + idsText + ".");
     if (usedByAllowance && !idsOk()) r.add(id + "03", "Une remise en TVA " + name + " exige " + idsText + ".");
     if (usedByCharge && !idsOk()) r.add(id + "04", "Des frais en TVA " + name + " exigent " + idsText + ".");
@@ -341,7 +373,8 @@ void vatCategory(const sdk::InvoiceRecord& inv, const std::string& cat, Report& 
 }
 
 void payment(const sdk::InvoiceRecord& inv, Report& r) {
-    const bool instructions = !blank(inv.iban) || !blank(inv.bic) || !blank(inv.payment_id);
+    const bool instructions =
+        inv.payment_means_given || !blank(inv.iban) || !blank(inv.bic) || !blank(inv.payment_id);
     if (instructions && blank(inv.payment_means_code))
         r.add("BR-49", "Les instructions de paiement doivent indiquer le moyen de paiement (BT-81, 30 = virement, "
                        "58 = virement SEPA).");

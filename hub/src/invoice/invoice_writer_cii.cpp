@@ -242,6 +242,15 @@ private:
         out_.close();
     }
 
+    // BG-11: only what EN 16931 gives the tax representative (name, address, VAT id).
+    void taxRepresentative(const sdk::InvoiceParty& p) {
+        out_.open("ram:SellerTaxRepresentativeTradeParty");
+        out_.element("ram:Name", p.name);
+        address(p.address, p.address_line2, p.country_subdivision);
+        taxRegistration(p.vat_id, "VA");
+        out_.close();
+    }
+
     void document(const char* group, const std::string& id) { idGroup(group, id, "ram:IssuerAssignedID"); }
 
     void agreement() {
@@ -249,6 +258,7 @@ private:
         out_.optional("ram:BuyerReference", inv_.buyer_reference);
         party("ram:SellerTradeParty", inv_.seller, true);
         party("ram:BuyerTradeParty", inv_.buyer, false);
+        if (inv_.tax_representative) taxRepresentative(*inv_.tax_representative);
         document("ram:SellerOrderReferencedDocument", inv_.sales_order_reference);
         document("ram:BuyerOrderReferencedDocument", inv_.order_reference);
         document("ram:ContractReferencedDocument", inv_.contract_reference);

@@ -73,6 +73,7 @@ public:
         party(inv_.buyer, false);
         out_.close();
         if (inv_.payee) payee(*inv_.payee);
+        if (inv_.tax_representative) taxRepresentative(*inv_.tax_representative);
         delivery();
         paymentMeans();
         if (!inv_.payment_terms.empty()) {
@@ -179,6 +180,17 @@ private:
             out_.element("cbc:CompanyID", legal.id, schemeAttr(legal.scheme));
             out_.close();
         }
+        out_.close();
+    }
+
+    // BG-11: only what EN 16931 gives the tax representative (name, address, VAT id).
+    void taxRepresentative(const sdk::InvoiceParty& p) {
+        out_.open("cac:TaxRepresentativeParty");
+        out_.open("cac:PartyName");
+        out_.element("cbc:Name", p.name);
+        out_.close();
+        address("cac:PostalAddress", p.address, p.address_line2, p.country_subdivision);
+        taxScheme(p.vat_id, "VAT");
         out_.close();
     }
 

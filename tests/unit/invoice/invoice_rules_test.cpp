@@ -264,6 +264,82 @@ TEST(InvoiceRules, VatAmountsWithinTheOfficialToleranceAreAccepted) {
     EXPECT_TRUE(checkEn16931(inv).empty()) << describe(checkEn16931(inv));
 }
 
+// A record read from a file keeps what the file says as written; the presence rules follow it as
+// the official schematron does, where the typed fields alone would say otherwise.
+TEST(InvoiceRules, WhatTheFileSaysAsWrittenDecidesThePresenceRules) {
+    InvoiceRecord inv = testing::goodDraft().invoice;
+    inv.issue_date.clear();
+    EXPECT_TRUE(firedBy(inv).count("BR-03"));
+    inv.issue_date_text = "123";  // unreadable, but given
+    EXPECT_FALSE(firedBy(inv).count("BR-03")) << describe(checkEn16931(inv));
+
+    inv = testing::goodDraft().invoice;
+    inv.seller.address = {};
+    inv.seller.address_line2.clear();
+    inv.seller.country_subdivision.clear();
+    EXPECT_TRUE(firedBy(inv).count("BR-08"));
+    inv.seller_address_given = true;  // <cac:PostalAddress></cac:PostalAddress>
+    EXPECT_FALSE(firedBy(inv).count("BR-08"));
+    EXPECT_TRUE(firedBy(inv).count("BR-09"));  // its country is still missing
+    inv = testing::goodDraft().invoice;
+    inv.buyer.address = {};
+    inv.buyer.address_line2.clear();
+    inv.buyer.country_subdivision.clear();
+    inv.buyer_address_given = true;
+    EXPECT_FALSE(firedBy(inv).count("BR-10"));
+
+    inv = testing::goodDraft().invoice;
+    inv.payment_means_code.clear();
+    inv.iban.clear();
+    inv.bic.clear();
+    inv.payment_id.clear();
+    EXPECT_FALSE(firedBy(inv).count("BR-49"));
+    inv.payment_means_given = true;  // an empty <cac:PaymentMeans>
+    EXPECT_TRUE(firedBy(inv).count("BR-49"));
+
+    inv = testing::goodDraft().invoice;
+    inv.preceding_invoice.clear();
+    inv.preceding_invoice_date.clear();
+    EXPECT_FALSE(firedBy(inv).count("BR-55"));
+    inv.preceding_invoice_given = true;  // an empty <cac:InvoiceDocumentReference>
+    EXPECT_TRUE(firedBy(inv).count("BR-55"));
+}
+
+TEST(InvoiceRules, ExactlyOneVatTotalInTheInvoiceCurrency) {
+    InvoiceRecord inv = testing::goodDraft().invoice;
+    inv.source_format = "ubl";
+    const Decimal tax = *inv.totals.tax;
+    inv.tax_totals = {{tax, "EUR"}};
+    EXPECT_FALSE(firedBy(inv).count("BR-CO-15")) << describe(checkEn16931(inv));
+    inv.tax_totals = {{tax, "EUR"}, {d("6.00"), "USD"}};  // a total in another currency is not BT-110
+    EXPECT_FALSE(firedBy(inv).count("BR-CO-15")) << describe(checkEn16931(inv));
+    inv.tax_totals = {{tax, "EUR"}, {tax, "EUR"}};
+    EXPECT_TRUE(firedBy(inv).count("BR-CO-15"));
+    inv.tax_totals = {{tax, "USD"}};
+    EXPECT_TRUE(firedBy(inv).count("BR-CO-15"));
+    // CII also accepts a TTC total equal to the HT total, whatever the VAT totals.
+    inv.source_format = "cii";
+    inv.totals.tax_inclusive = inv.totals.tax_exclusive;
+    inv.totals.payable = inv.totals.tax_inclusive;
+    EXPECT_FALSE(firedBy(inv).count("BR-CO-15")) << describe(checkEn16931(inv));
+    inv.source_format = "ubl";
+    EXPECT_TRUE(firedBy(inv).count("BR-CO-15"));
+}
+
+TEST(InvoiceRules, TheTaxRepresentativeVatIdStandsForTheSellers) {
+    InvoiceRecord inv = testing::goodDraft().invoice;
+    inv.seller.vat_id.clear();
+    inv.seller.tax_registration_id.clear();
+    EXPECT_TRUE(firedBy(inv).count("BR-S-02"));
+    EXPECT_TRUE(firedBy(inv).count("BR-Z-02"));
+    inv.tax_representative = sdk::InvoiceParty{};
+    inv.tax_representative->name = "Représentation fiscale SARL";
+    EXPECT_TRUE(firedBy(inv).count("BR-S-02"));  // a representative without VAT id is not enough
+    inv.tax_representative->vat_id = "FR61987654321";
+    EXPECT_FALSE(firedBy(inv).count("BR-S-02")) << describe(checkEn16931(inv));
+    EXPECT_FALSE(firedBy(inv).count("BR-Z-02")) << describe(checkEn16931(inv));
+}
+
 std::set<std::string> chorusIds(const InvoiceRecord& inv, ChorusBuyerRequirements req = {true, true}) {
     std::set<std::string> ids;
     for (const auto& v : checkChorusPro(inv, req)) ids.insert(v.rule);

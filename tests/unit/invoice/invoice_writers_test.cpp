@@ -2,6 +2,7 @@
 // tests/conformance (validate-invoice.sh on every invoice `recolte invoice new` writes).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -108,6 +109,46 @@ TEST(InvoiceWriters, CiiCarriesTheBusinessTerms) {
     EXPECT_EQ(*at(root, sums + "ram:TaxTotalAmount")->attribute("currencyID"), "EUR");
     EXPECT_EQ(textAt(root, sums + "ram:DuePayableAmount"), "102.35");
     EXPECT_EQ(root.child("rsm:SupplyChainTradeTransaction")->childrenNamed("ram:IncludedSupplyChainTradeLineItem").size(), 3u);
+}
+
+// BG-11 is re-exported: the seller's tax representative with its name, address and VAT id (BT-63),
+// in the place each syntax gives it (UBL after the payee, CII after the buyer).
+TEST(InvoiceWriters, TheTaxRepresentativeIsWrittenInBothSyntaxes) {
+    auto inv = testing::goodDraft().invoice;
+    sdk::InvoiceParty representative;
+    representative.name = "Représentation fiscale SARL";
+    representative.vat_id = "FR61987654321";
+    representative.address.city = "Toulouse";
+    representative.address.country = "FR";
+    inv.tax_representative = representative;
+
+    const auto ubl = parse(writeUbl(inv));
+    EXPECT_EQ(textAt(ubl, "cac:TaxRepresentativeParty/cac:PartyName/cbc:Name"), "Représentation fiscale SARL");
+    EXPECT_EQ(textAt(ubl, "cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CityName"), "Toulouse");
+    EXPECT_EQ(textAt(ubl, "cac:TaxRepresentativeParty/cac:PostalAddress/cac:Country/cbc:IdentificationCode"), "FR");
+    EXPECT_EQ(textAt(ubl, "cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID"), "FR61987654321");
+    EXPECT_EQ(textAt(ubl, "cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:ID"), "VAT");
+    std::vector<std::string> order;
+    for (const auto& c : ubl.children()) order.push_back(c.name());
+    const auto pos = [&](const char* name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
+    EXPECT_LT(pos("cac:AccountingCustomerParty"), pos("cac:TaxRepresentativeParty"));
+    EXPECT_LT(pos("cac:TaxRepresentativeParty"), pos("cac:PaymentMeans"));
+
+    const auto cii = parse(writeCii(inv));
+    const std::string rep =
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/";
+    EXPECT_EQ(textAt(cii, rep + "ram:Name"), "Représentation fiscale SARL");
+    EXPECT_EQ(textAt(cii, rep + "ram:PostalTradeAddress/ram:CityName"), "Toulouse");
+    const auto* vat = at(cii, rep + "ram:SpecifiedTaxRegistration/ram:ID");
+    ASSERT_NE(vat, nullptr);
+    EXPECT_EQ(vat->text(), "FR61987654321");
+    EXPECT_EQ(*vat->attribute("schemeID"), "VA");
+
+    inv.tax_representative.reset();
+    EXPECT_EQ(at(parse(writeUbl(inv)), "cac:TaxRepresentativeParty"), nullptr);
+    EXPECT_EQ(at(parse(writeCii(inv)),
+                 "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty"),
+              nullptr);
 }
 
 TEST(InvoiceWriters, EveryTextIsEscaped) {

@@ -98,6 +98,12 @@ struct InvoiceLine {
     std::string origin_country;  // BT-159
 };
 
+// One VAT total of the document as written: an amount and the currency it is given in.
+struct TaxTotalAmount {
+    Decimal amount;
+    std::string currency;
+};
+
 // A status as Chorus Pro reports it (MISE_A_DISPOSITION, SUSPENDUE, MANDATEE, MISE_EN_PAIEMENT...).
 struct InvoiceStatusEvent {
     std::string status;
@@ -152,6 +158,20 @@ struct InvoiceRecord {
     // total recomputed...). French, for the finance officer; the invoice is kept.
     std::vector<std::string> warnings;
     Location where;
+
+    // What the file says as written, where the typed fields above lose it; the EN 16931 checks need
+    // it to agree with the official schematron. A record made by the hub (a draft) leaves them empty.
+    std::string issue_date_text;  // BT-2 as written when it is not a readable date ("123"), else ""
+    // Groups present in the file even when empty: an empty group breaks other rules than a missing one.
+    bool seller_address_given = false;     // BG-5
+    bool buyer_address_given = false;      // BG-8
+    bool payment_means_given = false;      // BG-16 (the first payment means is the one kept above)
+    bool preceding_invoice_given = false;  // BG-3
+    // Every invoice-level VAT total as written (UBL cac:TaxTotal/cbc:TaxAmount, CII TaxTotalAmount):
+    // BT-110 and BT-111 are read from these, but a second total in the same currency, or one in
+    // another currency, is only seen here.
+    std::vector<TaxTotalAmount> tax_totals;
+    std::optional<InvoiceParty> tax_representative;  // BG-11: name BT-62, VAT id BT-63, address BG-12
 };
 
 // A status report about an invoice the hub may or may not hold (the recipient's invoice list,
