@@ -15,18 +15,6 @@ namespace {
 
 using namespace recolte::sdk;
 
-Expected<std::vector<std::string>> listFiles(Context& ctx, const Settings& settings) {
-    const std::string& location = ctx.source.location;
-    if (location.empty()) return configError("aucun fichier, dossier ni URL indiqué pour la source (path ou url)", ctx.source.name);
-    auto files = ctx.transport.list(location, settings.pattern);
-    if (!files) return files.error();
-    if (files->empty())
-        return configError("aucun fichier ne correspond à « " + settings.pattern + " » dans ce dossier (option pattern)",
-                           location);
-    std::sort(files->begin(), files->end());  // stable order, whatever the transport does
-    return files;
-}
-
 // The bookmark, one "key value" per line:
 //   sha256 <hash of the connector version, the options, each file's name and bytes>
 //   options <hash of the options>        (so that validators are only reused with the same options)
@@ -102,7 +90,7 @@ public:
     Status check(Context& ctx) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         for (const auto& file : *files) {
             auto blob = ctx.transport.fetch(file);
@@ -124,7 +112,7 @@ public:
     Expected<ReadResult> read(Context& ctx, RecordSink& sink) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
 
         const Bookmark previous = Bookmark::parse(ctx.bookmark);

@@ -16,18 +16,6 @@ namespace {
 
 using namespace recolte::sdk;
 
-Expected<std::vector<std::string>> listFiles(Context& ctx, const Settings& settings) {
-    const std::string& location = ctx.source.location;
-    if (location.empty()) return configError("aucun fichier ni dossier indiqué pour la source (path)", ctx.source.name);
-    auto files = ctx.transport.list(location, settings.pattern);
-    if (!files) return files.error();
-    if (files->empty())
-        return configError("aucun fichier ne correspond à « " + settings.pattern + " » dans ce dossier (option pattern)",
-                           location);
-    std::sort(files->begin(), files->end());
-    return files;
-}
-
 // The file's name inside the source: relative to the folder, or the file name itself.
 std::string relativeName(const std::string& location, const std::string& file) {
     std::string base = location;
@@ -85,7 +73,7 @@ public:
     Status check(Context& ctx) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         CountingSink sink;
         InvoiceFileReader reader(*settings, sink);
@@ -110,7 +98,7 @@ public:
     Expected<ReadResult> read(Context& ctx, RecordSink& sink) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         auto hash = contentHash(ctx, *settings, *files);
         if (!hash) return hash.error();

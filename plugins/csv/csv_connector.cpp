@@ -17,18 +17,6 @@ namespace {
 
 using namespace recolte::sdk;
 
-Expected<std::vector<std::string>> listFiles(Context& ctx, const Settings& settings) {
-    const std::string& location = ctx.source.location;
-    if (location.empty()) return configError("aucun fichier ni dossier indiqué pour la source (path)", ctx.source.name);
-    auto files = ctx.transport.list(location, settings.pattern);
-    if (!files) return files.error();
-    if (files->empty())
-        return configError("aucun fichier ne correspond à « " + settings.pattern + " » dans ce dossier (option pattern)",
-                           location);
-    std::sort(files->begin(), files->end());  // stable order, whatever the transport does
-    return files;
-}
-
 // The content of every file with its name, and the options: a changed mapping must re-read
 // unchanged files.
 std::string contentHash(const std::vector<Blob>& blobs, const Settings& settings) {
@@ -90,7 +78,7 @@ public:
     Status check(Context& ctx) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         for (const auto& file : *files) {
             auto blob = ctx.transport.fetch(file);
@@ -113,7 +101,7 @@ public:
     Expected<ReadResult> read(Context& ctx, RecordSink& sink) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
 
         // Everything is fetched first: the bookmark covers all files, and an unchanged source emits

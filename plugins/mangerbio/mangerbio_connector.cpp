@@ -16,18 +16,6 @@ namespace {
 
 using namespace recolte::sdk;
 
-Expected<std::vector<std::string>> listFiles(Context& ctx, const Settings& settings) {
-    const std::string& location = ctx.source.location;
-    if (location.empty()) return configError("aucun fichier, dossier ni URL indiqué pour la source (path)", ctx.source.name);
-    auto files = ctx.transport.list(location, settings.pattern);
-    if (!files) return files.error();
-    if (files->empty())
-        return configError("aucun fichier ne correspond à « " + settings.pattern + " » dans ce dossier (option pattern)",
-                           location);
-    std::sort(files->begin(), files->end());  // stable order, whatever the transport does
-    return files;
-}
-
 // A changed mapping or SIRET list must re-read unchanged files: the options are in the bookmark.
 std::string fingerprintOf(const Settings& settings) {
     return "mangerbio " RECOLTE_MANGERBIO_CONNECTOR_VERSION "\n" + settings.fingerprint;
@@ -49,7 +37,7 @@ public:
     Status check(Context& ctx) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         for (const auto& file : *files) {
             auto blob = ctx.transport.fetch(file);
@@ -69,7 +57,7 @@ public:
     Expected<ReadResult> read(Context& ctx, RecordSink& sink) override {
         auto settings = settingsFrom(ctx.options);
         if (!settings) return settings.error();
-        auto files = listFiles(ctx, *settings);
+        auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
 
         // Everything is fetched first: the bookmark covers all files, and an unchanged source

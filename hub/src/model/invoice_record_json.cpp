@@ -348,6 +348,20 @@ public:
         r.status_history = events(v, "status_history");
         r.warnings = strings(v, "warnings");
         if (auto w = object(v, "where")) r.where = location(*w);
+        // What the file said as written (presence of empty groups, every VAT total, the tax
+        // representative): the EN 16931 rules read them. Absent in forms stored before they existed.
+        if (v.get("issue_date_text")) r.issue_date_text = str(v, "issue_date_text");
+        if (v.get("seller_address_given")) r.seller_address_given = boolean(v, "seller_address_given");
+        if (v.get("buyer_address_given")) r.buyer_address_given = boolean(v, "buyer_address_given");
+        if (v.get("payment_means_given")) r.payment_means_given = boolean(v, "payment_means_given");
+        if (v.get("preceding_invoice_given")) r.preceding_invoice_given = boolean(v, "preceding_invoice_given");
+        if (v.get("tax_totals"))
+            r.tax_totals = list<sdk::TaxTotalAmount>(v, "tax_totals", [&](const Value& x) {
+                return sdk::TaxTotalAmount{dec(x, "amount"), str(x, "currency")};
+            });
+        if (auto t = v.get("tax_representative"); t && !t->isNull()) {
+            if (auto o = object(v, "tax_representative")) r.tax_representative = party(*o);
+        }
         return r;
     }
 
@@ -422,6 +436,18 @@ std::string invoiceRecordToJson(const sdk::InvoiceRecord& r) {
     appendArray(o.key("status_history"), r.status_history, appendEvent);
     appendStrings(o.key("warnings"), r.warnings);
     appendLocation(o.key("where"), r.where);
+    o.str("issue_date_text", r.issue_date_text);
+    o.boolean("seller_address_given", r.seller_address_given);
+    o.boolean("buyer_address_given", r.buyer_address_given);
+    o.boolean("payment_means_given", r.payment_means_given);
+    o.boolean("preceding_invoice_given", r.preceding_invoice_given);
+    appendArray(o.key("tax_totals"), r.tax_totals, [](std::string& out, const sdk::TaxTotalAmount& t) {
+        Obj e(out);
+        e.decimal("amount", t.amount, 0);
+        e.str("currency", t.currency);
+    });
+    if (r.tax_representative) appendParty(o.key("tax_representative"), *r.tax_representative);
+    else o.key("tax_representative") += "null";
     return out;
 }
 

@@ -115,6 +115,17 @@ sdk::InvoiceRecord fullRecord() {
     r.status_history = {{"MISE_A_DISPOSITION", "2026-05-10", "déposée"}, {"MANDATEE", "2026-05-20T10:00:00Z", ""}};
     r.warnings = {"UBL 2015 lu avec tolérance"};
     r.where = {"a.xml", "https://example.org/a.xml", 12, "col", "/Invoice/cac:InvoiceLine[1]"};
+    r.issue_date_text = "123";
+    r.seller_address_given = true;
+    r.buyer_address_given = true;
+    r.payment_means_given = true;
+    r.preceding_invoice_given = false;
+    r.tax_totals = {{dec("6.01"), "EUR"}, {dec("7.02"), "USD"}};
+    sdk::InvoiceParty rep;
+    rep.name = "Représentant fiscal";
+    rep.vat_id = "FR11123456789";
+    rep.address.country = "FR";
+    r.tax_representative = rep;
     return r;
 }
 
@@ -148,6 +159,15 @@ TEST(InvoiceRecordJson, EveryFieldSurvivesTheRoundTrip) {
     EXPECT_EQ(r.where.line, 12);
     EXPECT_EQ(r.where.element, "/Invoice/cac:InvoiceLine[1]");
     EXPECT_EQ(r.notes.at(1), "note 2 avec accents éè");
+    // What the file said as written, which the EN 16931 rules read again on a stored invoice.
+    EXPECT_EQ(r.issue_date_text, "123");
+    EXPECT_TRUE(r.payment_means_given);
+    EXPECT_FALSE(r.preceding_invoice_given);
+    ASSERT_EQ(r.tax_totals.size(), 2u);
+    EXPECT_EQ(r.tax_totals.at(1).amount, dec("7.02"));
+    EXPECT_EQ(r.tax_totals.at(1).currency, "USD");
+    ASSERT_TRUE(r.tax_representative.has_value());
+    EXPECT_EQ(r.tax_representative->vat_id, "FR11123456789");
 }
 
 TEST(InvoiceRecordJson, AbsentOptionalsStayAbsent) {

@@ -67,6 +67,11 @@ struct ConnectorDescription {
     std::vector<StreamInfo> streams;
 };
 
+// The files of the source's location that match `pattern` (for a folder; a file or a URL is
+// itself), sorted by name so that every read sees them in the same order. A config error naming
+// the source when it has no location, or the location when nothing matches.
+Expected<std::vector<std::string>> listSourceFiles(const Context& ctx, const std::string& pattern);
+
 class Connector {
 public:
     virtual ~Connector() = default;
