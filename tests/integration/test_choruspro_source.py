@@ -70,7 +70,7 @@ class ChorusProSourceTest(unittest.TestCase):
         folder.mkdir()
         cls.examples = {}
         for sub in ("ubl", "ubl-testfiles", "cii"):
-            for f in sorted((EXAMPLES / sub).glob("*.xml")):
+            for f in sorted(p for p in (EXAMPLES / sub).iterdir() if p.suffix.lower() == ".xml"):  # two are .XML
                 name = f"{sub}--{f.name}".replace(" ", "_").replace(",", "_")
                 shutil.copyfile(f, folder / name)
                 cls.examples[name] = f
@@ -125,6 +125,11 @@ class ChorusProSourceTest(unittest.TestCase):
                 self.assertEqual(len(inv["lines"]), lines)
                 for key, value in totals.items():
                     stored = inv["totals"][key]
+                    if key == "tax" and value is None:
+                        # No BT-110 in the file (nothing taxed): recorded as 0, with a warning saying so.
+                        self.assertEqual(Decimal(str(stored)), 0)
+                        self.assertTrue(any("BT-110" in w or "TVA" in w for w in inv["warnings"]), inv["warnings"])
+                        continue
                     self.assertEqual(None if stored is None else Decimal(str(stored)), value, key)
                 checked += 1
         self.assertEqual(checked, 63)

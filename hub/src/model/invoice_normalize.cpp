@@ -70,9 +70,12 @@ sdk::Expected<Invoice> normalizeInvoice(std::string_view source, const sdk::Invo
     if (record.issue_date.empty()) return fail("date d'émission absente (BT-2, règle BR-03)");
     if (sdk::parseDate(record.issue_date) != record.issue_date)
         return fail("date d'émission illisible : \"" + sdk::excerpt(record.issue_date, 40) + "\" (AAAA-MM-JJ attendu)");
+    // A Chorus Pro pivot is Chorus Pro's own transport of an invoice it has already accepted, read
+    // leniently (issue #4): its totals that do not add up are warnings, not a refusal.
+    const bool lenient = record.source_format == "pivot";
     std::string refused;
     for (const auto& v : violations)
-        if (refusesInvoice(v.rule)) refused += (refused.empty() ? "" : " ; ") + violationText(v);
+        if (!lenient && refusesInvoice(v.rule)) refused += (refused.empty() ? "" : " ; ") + violationText(v);
     if (!refused.empty()) return fail(refused);
 
     Invoice inv;

@@ -19,7 +19,7 @@ namespace recolte::model {
 bool refusesInvoice(std::string_view ruleId);
 
 // `violations` = invoice::checkEn16931(record). A data error whose French message names each
-// refusing rule, or the invoice with its id, line classes and warnings (seller_producer_id and the
+// refusing rule (except for a Chorus Pro pivot, read leniently: there they are warnings), or the invoice with its id, line classes and warnings (seller_producer_id and the
 // effective status are left to the caller, who knows the catalogue and the status reports).
 sdk::Expected<Invoice> normalizeInvoice(std::string_view source, const sdk::InvoiceRecord& record,
                                         const std::vector<invoice::RuleViolation>& violations);

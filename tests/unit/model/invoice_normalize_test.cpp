@@ -41,6 +41,16 @@ TEST(InvoiceNormalize, TotalsThatDoNotAddUpRefuseTheInvoiceNamingTheRule) {
     EXPECT_EQ(inv.error().message.find("BR-S-08"), std::string::npos) << "only the refusing rules are named";
 }
 
+TEST(InvoiceNormalize, APivotsTotalsThatDoNotAddUpAreWarningsNotARefusal) {
+    auto r = record();
+    r.source_format = "pivot";
+    auto inv = normalizeInvoice("s", r, {{"BR-CO-14", "le total de TVA diffère de la ventilation"}});
+    ASSERT_TRUE(inv) << inv.error().describe();
+    EXPECT_EQ(inv->warnings.back(), "BR-CO-14 : le total de TVA diffère de la ventilation");
+    r.number.clear();
+    EXPECT_FALSE(normalizeInvoice("s", r, {})) << "a pivot still needs its number";
+}
+
 TEST(InvoiceNormalize, OtherViolationsBecomeWarningsKeptOnTheInvoice) {
     auto r = record();
     r.warnings = {"lu avec tolérance"};
