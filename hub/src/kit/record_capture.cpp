@@ -91,9 +91,8 @@ void CaptureSink::invoice(sdk::InvoiceRecord&& rec) {
 
 void CaptureSink::invoiceStatus(sdk::InvoiceStatusRecord&& rec) {
     seen("invoices");
-    if (rec.chorus_id.empty() && (rec.seller_siret.empty() || rec.number.empty())) {
-        rejects_.push_back({rec.where, "statut sans identifiant Chorus Pro ni SIRET du fournisseur et numéro de facture",
-                            sdk::excerpt(rec.status)});
+    if (auto usable = model::checkStatusReport(rec); !usable) {
+        rejects_.push_back({rec.where, usable.error().message, sdk::excerpt(rec.status)});
         return;
     }
     statuses_.push_back(std::move(rec));

@@ -96,6 +96,14 @@ sdk::Expected<Invoice> normalizeInvoice(std::string_view source, const sdk::Invo
     return inv;
 }
 
+sdk::Status checkStatusReport(const sdk::InvoiceStatusRecord& report) {
+    if (report.status.empty() && report.history.empty()) return sdk::dataError("statut de facture absent");
+    if (report.chorus_id.empty() && (report.seller_siret.empty() || report.number.empty()))
+        return sdk::dataError("statut impossible à rattacher à une facture : ni identifiant Chorus Pro, "
+                              "ni SIRET du fournisseur avec numéro de facture");
+    return sdk::Status::success();
+}
+
 bool statusMatches(const sdk::InvoiceStatusRecord& report, const sdk::InvoiceRecord& invoice) {
     if (!report.chorus_id.empty() && !invoice.chorus_id.empty()) return report.chorus_id == invoice.chorus_id;
     const std::string reportSiret = compactSiret(report.seller_siret);

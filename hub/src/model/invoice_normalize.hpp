@@ -27,6 +27,11 @@ sdk::Expected<Invoice> normalizeInvoice(std::string_view source, const sdk::Invo
 // Product type and labels read in a line's name and description.
 InvoiceLineClass classifyInvoiceLine(const sdk::InvoiceLine& line);
 
+// A status report the hub can keep: it says a status and names its invoice (Chorus Pro id, or
+// seller SIRET + number). Else a data error saying which is missing. The sync and the acceptance
+// kit both ask this.
+sdk::Status checkStatusReport(const sdk::InvoiceStatusRecord& report);
+
 // Does this status report speak of this invoice? By Chorus Pro id when both have one, else by
 // seller SIRET + invoice number.
 bool statusMatches(const sdk::InvoiceStatusRecord& report, const sdk::InvoiceRecord& invoice);

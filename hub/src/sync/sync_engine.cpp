@@ -188,13 +188,8 @@ public:
     // Status reports are kept until the end of the read, then replace this source's previous ones.
     void invoiceStatus(sdk::InvoiceStatusRecord&& rec) override {
         ++counts.read;
-        if (rec.status.empty() && rec.history.empty())
-            return rejectRecord(rec.where, sdk::dataError("statut de facture absent"), statusExcerpt(rec));
-        if (rec.chorus_id.empty() && (rec.seller_siret.empty() || rec.number.empty()))
-            return rejectRecord(rec.where,
-                                sdk::dataError("statut impossible à rattacher à une facture : ni identifiant Chorus Pro, "
-                                               "ni SIRET du fournisseur avec numéro de facture"),
-                                statusExcerpt(rec));
+        if (auto usable = model::checkStatusReport(rec); !usable)
+            return rejectRecord(rec.where, usable.error(), statusExcerpt(rec));
         statuses_.push_back(std::move(rec));
         ++counts.accepted;
         tick();
