@@ -28,6 +28,15 @@ def free_port():
         return s.getsockname()[1]
 
 
+def hub_compiler(build_dir):
+    """The C++ compiler `build_dir` was configured with: out-of-tree connectors must use it (the hub
+    refuses a plugin built by another compiler, e.g. gcc plugins in the clang sanitizer build)."""
+    for line in (pathlib.Path(build_dir) / "CMakeCache.txt").read_text().splitlines():
+        if line.startswith("CMAKE_CXX_COMPILER:"):
+            return line.split("=", 1)[1]
+    raise RuntimeError(f"no CMAKE_CXX_COMPILER in {build_dir}/CMakeCache.txt")
+
+
 def run(*args, timeout=120):
     """Runs `recolte ARGS...`, returns CompletedProcess with text output."""
     return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=timeout)

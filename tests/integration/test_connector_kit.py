@@ -45,6 +45,20 @@ class ScaffoldedConnector(unittest.TestCase):
             self.assertTrue((self.prefix / relative).exists(), relative)
         self.assertTrue(list((self.prefix / "lib").glob("librecolte_sdk.so*")))
 
+    def test_another_compiler_is_refused_at_configure_time_naming_the_one_to_use(self):
+        hub = harness.hub_compiler(BUILD_DIR)
+        other = "/usr/bin/g++" if "clang" in os.path.realpath(hub) else "/usr/bin/clang++"
+        if not os.path.exists(other):
+            self.skipTest(f"only one C++ compiler installed ({hub})")
+        src = self.tmp / "src-other"
+        self.assertEqual(run([self.recolte, "new-connector", NAME, "--dir", src]).returncode, 0)
+        configured = run(["cmake", "-S", src / NAME, "-B", self.tmp / "build-other",
+                          f"-DCMAKE_PREFIX_PATH={self.prefix}", f"-DCMAKE_CXX_COMPILER={other}"])
+        self.assertNotEqual(configured.returncode, 0)
+        message = " ".join(configured.stderr.split())  # CMake wraps its messages
+        self.assertIn("refuses C++ connectors built with another compiler", message)
+        self.assertIn(f"-DCMAKE_CXX_COMPILER={hub}", message)
+
     def test_scaffold_builds_out_of_tree_passes_the_kit_and_is_served(self):
         src = self.tmp / "src"
         made = run([self.recolte, "new-connector", NAME, "--dir", src])
@@ -59,7 +73,8 @@ class ScaffoldedConnector(unittest.TestCase):
         self.assertIn("already exists", again.stderr)
 
         build = self.tmp / "build"
-        configured = run(["cmake", "-S", connector, "-B", build, f"-DCMAKE_PREFIX_PATH={self.prefix}"])
+        configured = run(["cmake", "-S", connector, "-B", build, f"-DCMAKE_PREFIX_PATH={self.prefix}",
+                          f"-DCMAKE_CXX_COMPILER={harness.hub_compiler(BUILD_DIR)}"])
         self.assertEqual(configured.returncode, 0, configured.stdout + configured.stderr)
         built = run(["cmake", "--build", build])
         self.assertEqual(built.returncode, 0, built.stdout + built.stderr)

@@ -32,7 +32,7 @@ class GuideReplay(unittest.TestCase):
         script = script.replace("8765", str(http_port)).replace("8766", str(hub_port))
         work = pathlib.Path(tempfile.mkdtemp(prefix="recolte-guide-"))
         self.addCleanup(shutil.rmtree, work, True)
-        env = dict(os.environ, RECOLTE_BUILD=str(BUILD_DIR), HOME=str(work))
+        env = dict(os.environ, RECOLTE_BUILD=str(BUILD_DIR), HOME=str(work), CXX=harness.hub_compiler(BUILD_DIR))
         proc = subprocess.Popen(["bash", "-c", script], cwd=work, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True, start_new_session=True)
         try:
