@@ -123,10 +123,13 @@ class TwoDaemonsTest(unittest.TestCase):
         self.assertEqual(self.get(a, "/"), self.get(b, "/"))
 
     def lease_holder(self):
-        """The daemon whose sync transaction holds the advisory lock and has written rows, if any."""
-        rows = self.db.query("SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                             "WHERE l.locktype = 'advisory' AND l.granted AND a.backend_xid IS NOT NULL "
-                             "AND a.application_name LIKE 'recolte-%'")
+        """The daemon whose sync transaction holds the source's advisory lock and is writing offers (a
+        run that has changes to apply, not an unchanged one that only records itself), if any."""
+        rows = self.db.query(
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'recolte-%' AND EXISTS ("
+            " SELECT 1 FROM pg_locks w WHERE w.pid = l.pid AND w.locktype = 'relation'"
+            " AND w.relation = 'offers'::regclass AND w.mode = 'RowExclusiveLock')")
         return rows[0][0] if rows else None
 
     def test_3_a_daemon_killed_during_its_sync_is_taken_over_and_nothing_is_lost(self):

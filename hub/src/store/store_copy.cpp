@@ -16,7 +16,8 @@ void prepareTarget(const StoreLocation& to) {
     if (to.engine == StoreLocation::Engine::SQLite) {
         options.sqlite_path = to.target;
     } else {
-        throw std::runtime_error("the PostgreSQL store is not available in this build");
+        options.postgresql = to.target;
+        options.postgresql_password = to.password;
     }
     openStore(options);
 }

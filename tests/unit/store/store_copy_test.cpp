@@ -9,6 +9,7 @@
 
 #include "store/store.hpp"
 #include "store/store_copy.hpp"
+#include "support/store_engines.hpp"
 #include "support/temp_dir.hpp"
 
 namespace recolte::store {
@@ -210,6 +211,35 @@ TEST(StoreCopy, AMissingCorruptOrOtherVersionSourceIsAClearError) {
     auto same = copyStore({sqliteAt(dir.file("future.db")), sqliteAt(dir.path().string() + "/./future.db"), true}, noProgress);
     ASSERT_FALSE(same);
     EXPECT_NE(same.error().describe().find("the same store"), std::string::npos);
+}
+
+// The same copy through PostgreSQL (COPY in, single-row reads out) and back, when a test server is
+// there (RECOLTE_TEST_POSTGRESQL; skipped without it, failed without it under RECOLTE_REQUIRE_POSTGRESQL=1).
+TEST(StoreCopy, SqliteToPostgresqlAndBackKeepsEveryRowAndSetsTheSequences) {
+    testing::StoreLocation pg(testing::StoreEngine::PostgreSQL);
+    RECOLTE_REQUIRE_STORE(pg);
+    testing::TempDir dir;
+    makeSource(dir.file("from.db"), 40);
+    const StoreLocation to{StoreLocation::Engine::PostgreSQL, pg.options().postgresql, pg.options().postgresql_password};
+    auto report = copyStore({sqliteAt(dir.file("from.db")), to, false}, noProgress);
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->countsMatch());
+    const Rows source = readRows(*openSqliteTables(dir.file("from.db"), true));
+    EXPECT_EQ(readRows(*openStoreTables(to, true)), source);
+    // Every serial column goes on after the highest copied id.
+    for (const auto& t : storeTables())
+        if (!t.serial.empty())
+            EXPECT_EQ(pg.query("SELECT nextval(pg_get_serial_sequence('" + t.name + "', '" + t.serial + "'))"),
+                      std::to_string(40 * 7 + 3 + 1))
+                << t.name;
+
+    auto again = copyStore({sqliteAt(dir.file("from.db")), to, false}, noProgress);
+    ASSERT_FALSE(again);
+    EXPECT_NE(again.error().message.find("already holds data"), std::string::npos) << again.error().describe();
+
+    auto back = copyStore({to, sqliteAt(dir.file("back.db")), false}, noProgress);
+    ASSERT_TRUE(back) << back.error().describe();
+    EXPECT_EQ(readRows(*openSqliteTables(dir.file("back.db"), true)), source);
 }
 
 }  // namespace
