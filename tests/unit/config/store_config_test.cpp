@@ -10,12 +10,6 @@
 namespace recolte::config {
 namespace {
 
-std::string joined(const std::vector<std::string>& errors) {
-    std::string out;
-    for (const auto& e : errors) out += e + "\n";
-    return out;
-}
-
 LoadResult load(const std::string& store) {
     return loadConfigFromString("store: " + store + "\n", "/etc/recolte/recolte.yaml");
 }
@@ -30,7 +24,7 @@ sync::EnvLookup env(std::map<std::string, std::string> vars) {
 
 TEST(StoreConfig, PostgresqlWithThePasswordFromTheEnvironment) {
     auto r = load("{postgresql: \"host=db port=5432 dbname=recolte user=hub\", password_env: HUB_DB_PASSWORD}");
-    ASSERT_TRUE(r.errors.empty()) << joined(r.errors);
+    ASSERT_TRUE(r.errors.empty()) << ::testing::PrintToString(r.errors);
     auto options = storeOptions(r.config, env({{"HUB_DB_PASSWORD", "s3cret"}}));
     ASSERT_TRUE(options) << options.error().describe();
     EXPECT_EQ(options->postgresql, "host=db port=5432 dbname=recolte user=hub");
@@ -40,7 +34,7 @@ TEST(StoreConfig, PostgresqlWithThePasswordFromTheEnvironment) {
 
 TEST(StoreConfig, AnUnsetPasswordVariableIsAConfigErrorNamingIt) {
     auto r = load("{postgresql: \"host=db dbname=recolte\", password_env: HUB_DB_PASSWORD}");
-    ASSERT_TRUE(r.errors.empty()) << joined(r.errors);
+    ASSERT_TRUE(r.errors.empty()) << ::testing::PrintToString(r.errors);
     auto options = storeOptions(r.config, env({}));
     ASSERT_FALSE(options);
     EXPECT_EQ(options.error().kind, sdk::ErrorKind::Config);
@@ -51,20 +45,20 @@ TEST(StoreConfig, AnUnsetPasswordVariableIsAConfigErrorNamingIt) {
 
 TEST(StoreConfig, NoPasswordInTheFileNorBothEnginesNorAStrayPasswordEnv) {
     auto inFile = load("{postgresql: \"host=db password=oops\"}");
-    ASSERT_EQ(inFile.errors.size(), 1u) << joined(inFile.errors);
+    ASSERT_EQ(inFile.errors.size(), 1u) << ::testing::PrintToString(inFile.errors);
     EXPECT_NE(inFile.errors[0].find("store.postgresql: no password here"), std::string::npos) << inFile.errors[0];
     auto both = load("{sqlite: hub.db, postgresql: \"host=db\"}");
-    ASSERT_EQ(both.errors.size(), 1u) << joined(both.errors);
+    ASSERT_EQ(both.errors.size(), 1u) << ::testing::PrintToString(both.errors);
     EXPECT_NE(both.errors[0].find("either sqlite or postgresql"), std::string::npos) << both.errors[0];
     auto stray = load("{sqlite: hub.db, password_env: X}");
-    ASSERT_EQ(stray.errors.size(), 1u) << joined(stray.errors);
+    ASSERT_EQ(stray.errors.size(), 1u) << ::testing::PrintToString(stray.errors);
     EXPECT_NE(stray.errors[0].find("store.password_env: only with store.postgresql"), std::string::npos)
         << stray.errors[0];
 }
 
 TEST(StoreConfig, WithoutPasswordEnvNoPasswordIsSent) {
     auto r = load("{postgresql: \"host=db dbname=recolte\"}");
-    ASSERT_TRUE(r.errors.empty()) << joined(r.errors);
+    ASSERT_TRUE(r.errors.empty()) << ::testing::PrintToString(r.errors);
     auto options = storeOptions(r.config, env({{"PGPASSWORD", "ignored"}}));
     ASSERT_TRUE(options);
     EXPECT_TRUE(options->postgresql_password.empty());
