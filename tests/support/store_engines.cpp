@@ -39,6 +39,8 @@ std::string randomName() {
 
 }  // namespace
 
+void PrintTo(StoreEngine engine, std::ostream* out) { *out << (engine == StoreEngine::SQLite ? "SQLite" : "PostgreSQL"); }
+
 std::vector<StoreEngine> storeEngines() { return {StoreEngine::SQLite, StoreEngine::PostgreSQL}; }
 
 std::string storeEngineName(const ::testing::TestParamInfo<StoreEngine>& info) {

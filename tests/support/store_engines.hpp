@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace recolte::testing {
 
 enum class StoreEngine { SQLite, PostgreSQL };
 
+// gtest prints the parameter of a failed case with this.
+void PrintTo(StoreEngine engine, std::ostream* out);
 // Both engines, for INSTANTIATE_TEST_SUITE_P.
 std::vector<StoreEngine> storeEngines();
 // "SQLite" / "PostgreSQL", as a test name suffix.

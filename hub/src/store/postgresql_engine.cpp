@@ -8,6 +8,7 @@
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
 
+#include <cctype>
 #include <sstream>
 #include <stdexcept>
 
@@ -29,14 +30,18 @@ constexpr const char* kSourceLockSpace = "1919251056";
 constexpr const char* kMigrationsLock = "1";
 constexpr const char* kSharedRowsLock = "2";
 
-// The password as one conninfo value: quoted, with \ and ' escaped (libpq's rules).
-std::string quoted(const std::string& value) {
-    std::string out = "'";
+// The password as one conninfo value. Poco splits the connection string at spaces (no quoting),
+// so the value goes unquoted with \ and ' escaped (libpq's rules), and cannot hold a space.
+std::string escaped(const std::string& value) {
+    std::string out;
     for (char c : value) {
+        if (std::isspace(static_cast<unsigned char>(c)))
+            throw std::runtime_error("the PostgreSQL password (store.password_env) cannot contain spaces: "
+                                     "Poco's connection string cannot carry them");
         if (c == '\\' || c == '\'') out += '\\';
         out += c;
     }
-    return out + "'";
+    return out;
 }
 
 // What a message may say of the server: every conninfo word but a password.
@@ -62,9 +67,7 @@ public:
         full_ = conninfo;
         if (full_.find("connect_timeout") == std::string::npos) full_ += " connect_timeout=" + std::to_string(kLoginTimeoutSeconds);
         if (full_.find("application_name") == std::string::npos) full_ += " application_name=recolte";
-        // "relation already exists, skipping" and the like would go to stderr: warnings and up only.
-        if (full_.find("options") == std::string::npos) full_ += " options='-c client_min_messages=warning'";
-        if (!password.empty()) full_ += " password=" + quoted(password);
+        if (!password.empty()) full_ += " password=" + escaped(password);
         connect();  // fails here, with a clear message, when the server cannot be reached
         pool_ = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", full_, 1, 64, 60);
     }
@@ -73,7 +76,10 @@ public:
 
     Session connect() override {
         try {
-            return Session("PostgreSQL", full_, kLoginTimeoutSeconds);
+            Session s("PostgreSQL", full_, kLoginTimeoutSeconds);
+            // The migrations' "relation already exists, skipping" would go to stderr: warnings and up only.
+            pgExec(handle(s), "SET client_min_messages = warning");
+            return s;
         } catch (const Poco::Exception& e) {
             throw std::runtime_error("cannot connect to the PostgreSQL store (" + where_ + "): " + scrub(e.message()));
         }

@@ -461,7 +461,12 @@ public:
         try {
             migrate(s);
         } catch (...) {
-            engine_->unlockMigrations(s);
+            // The migration's own error is the one to report; closing the connection unlocks anyway.
+            try {
+                if (s.isTransaction()) s.rollback();
+                engine_->unlockMigrations(s);
+            } catch (...) {
+            }
             throw;
         }
         engine_->unlockMigrations(s);
