@@ -98,7 +98,8 @@ class MigrateToPostgresTest(unittest.TestCase):
             cls.ws.cleanup()
 
     def both(self, path, token=None):
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        # One Host for both: the feed's links are built from it.
+        headers = {"Host": "recolte.test", **({"Authorization": f"Bearer {token}"} if token else {})}
         answers = []
         for d in (self.on_sqlite, self.on_postgres):
             status, _, body = d.get(path, headers=headers)
