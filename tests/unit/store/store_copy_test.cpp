@@ -19,6 +19,12 @@ using Rows = std::map<std::string, std::vector<Row>>;
 
 StoreLocation sqliteAt(const std::string& path) { return {StoreLocation::Engine::SQLite, path, ""}; }
 
+std::unique_ptr<Store> openSqliteStore(const std::string& path) {
+    StoreOptions options;
+    options.sqlite_path = path;
+    return openStore(options);
+}
+
 // Column name -> declared type, as SQLite's catalogue of a freshly migrated store says.
 std::vector<std::pair<std::string, std::string>> catalogueColumns(const std::string& path, const std::string& table) {
     sqlite3* db = nullptr;
@@ -88,7 +94,7 @@ Rows readRows(StoreTables& tables) {
 
 // A store with rows in every table, through the same schema a daemon creates.
 void makeSource(const std::string& path, int perTable) {
-    openStore({path});
+    openSqliteStore(path);
     writeRows(*openSqliteTables(path, false), sampleRows(perTable));
 }
 
@@ -97,7 +103,7 @@ void noProgress(const CopyProgress&) {}
 TEST(StoreTables, TheTableListOfTheMigrationsIsWhatAStoreHolds) {
     testing::TempDir dir;
     const std::string path = dir.file("hub.db");
-    openStore({path});
+    openSqliteStore(path);
     std::vector<std::string> listed{"schema_migrations"};
     for (const auto& t : storeTables()) listed.push_back(t.name);
     std::sort(listed.begin(), listed.end());
@@ -152,7 +158,7 @@ TEST(StoreCopy, SqliteToSqliteKeepsEveryRowAndId) {
     EXPECT_TRUE(seen.back().finished);
     EXPECT_EQ(readRows(*openSqliteTables(dir.file("to.db"), true)), readRows(*openSqliteTables(dir.file("from.db"), true)));
     // The copy is a store a daemon opens, and its sequences go on past the copied ids.
-    auto copied = openStore({dir.file("to.db")});
+    auto copied = openSqliteStore(dir.file("to.db"));
     model::SyncRun run;
     run.source = "later";
     run.connector = "csv";
@@ -227,11 +233,12 @@ TEST(StoreCopy, SqliteToPostgresqlAndBackKeepsEveryRowAndSetsTheSequences) {
     const Rows source = readRows(*openSqliteTables(dir.file("from.db"), true));
     EXPECT_EQ(readRows(*openStoreTables(to, true)), source);
     // Every serial column goes on after the highest copied id.
-    for (const auto& t : storeTables())
-        if (!t.serial.empty())
-            EXPECT_EQ(pg.query("SELECT nextval(pg_get_serial_sequence('" + t.name + "', '" + t.serial + "'))"),
-                      std::to_string(40 * 7 + 3 + 1))
-                << t.name;
+    for (const auto& t : storeTables()) {
+        if (t.serial.empty()) continue;
+        EXPECT_EQ(pg.query("SELECT nextval(pg_get_serial_sequence('" + t.name + "', '" + t.serial + "'))"),
+                  std::to_string(40 * 7 + 3 + 1))
+            << t.name;
+    }
 
     auto again = copyStore({sqliteAt(dir.file("from.db")), to, false}, noProgress);
     ASSERT_FALSE(again);
