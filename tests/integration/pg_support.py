@@ -11,12 +11,12 @@ SERVER = os.environ.get("RECOLTE_TEST_POSTGRESQL", "")
 _numbers = itertools.count(1)
 
 
-def require_postgresql(test):
+def require_postgresql():
     """Skips (or fails, when PostgreSQL is required) a test case without a server to run on."""
     if SERVER:
         return
     if os.environ.get("RECOLTE_REQUIRE_POSTGRESQL") == "1":
-        test.fail("RECOLTE_REQUIRE_POSTGRESQL=1 but RECOLTE_TEST_POSTGRESQL is not set (scripts/test sets it)")
+        raise AssertionError("RECOLTE_REQUIRE_POSTGRESQL=1 but RECOLTE_TEST_POSTGRESQL is not set (scripts/test sets it)")
     raise unittest.SkipTest("no PostgreSQL server: set RECOLTE_TEST_POSTGRESQL (scripts/test does)")
 
 

@@ -69,7 +69,7 @@ def without_times(sources_body):
 class MigrateToPostgresTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        require_postgresql(cls)
+        require_postgresql()
         cls.ws = Workspace()
         cls.db = FreshDatabase("recolte_migrate")
         cls.sqlite_config, cls.syncs = build_sqlite_hub(cls.ws)

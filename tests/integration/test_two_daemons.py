@@ -53,7 +53,7 @@ def owner_of_port(port, daemons):
 class TwoDaemonsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        require_postgresql(cls)
+        require_postgresql()
         cls.ws = Workspace()
         cls.db = FreshDatabase("recolte_two")
         data = cls.ws.dir / "data"
