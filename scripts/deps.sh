@@ -7,9 +7,10 @@ set -euo pipefail
 build_pkgs=(cmake g++ ninja-build pkg-config libpoco-dev libpq-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   libxml2-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev libzip-dev libqpdf-dev)
 # libsaxonhe-java + default-jre-headless: tests/conformance (validate-invoice.sh: EN 16931 schematron);
-# qpdf: Factur-X test files made by attaching a CII to a PDF.
+# qpdf: Factur-X test files made by attaching a CII to a PDF; postgresql: the server the store tests
+# start for themselves (scripts/pg-throwaway.sh).
 test_pkgs=(python3 python3-jsonschema libxml2-utils curl chromium python3-feedparser python3-yaml nodejs qpdf
-  libsaxonhe-java default-jre-headless)
+  libsaxonhe-java default-jre-headless postgresql)
 # The DFC connector's test runs `npm ci`: Debian's nodejs needs the npm package (NodeSource's bundles it).
 command -v node >/dev/null || test_pkgs+=(npm)
 sanitize_pkgs=(clang libclang-rt-dev)

@@ -1,5 +1,7 @@
 #include "app/runtime.hpp"
 
+#include "config/store_options.hpp"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -52,7 +54,9 @@ std::unique_ptr<Runtime> openRuntime(const std::string& configPath, bool withSto
     }
     if (withStore) {
         try {
-            rt->store = store::openStore({rt->config.sqlite_path});
+            auto options = config::storeOptions(rt->config);
+            if (!options) throw std::runtime_error(options.error().describe());
+            rt->store = store::openStore(options.value());
         } catch (const std::exception& e) {
             std::cerr << "error: " << e.what() << "\n";
             return nullptr;

@@ -110,15 +110,25 @@ void parseHttp(const YAML::Node& http, Checker& check, Config& cfg) {
 
 void parseStore(const YAML::Node& store, Checker& check, Config& cfg, const std::string& baseDir) {
     if (!store.IsMap()) return check.error(store, "store", "expected {sqlite: PATH} or {postgresql: CONNINFO}");
-    check.unknownKeys(store, "store.", {"sqlite", "postgresql"});
+    check.unknownKeys(store, "store.", {"sqlite", "postgresql", "password_env"});
     std::string s;
     if (scalarString(store["sqlite"], check, "store.sqlite", s)) cfg.sqlite_path = resolve(baseDir, s);
     if (scalarString(store["postgresql"], check, "store.postgresql", s)) {
         cfg.postgresql = s;
-        check.error(store["postgresql"], "store.postgresql", "the PostgreSQL store is not available yet; use sqlite");
+        // The password lives only in the environment, never in a file that gets copied around.
+        if (s.find("password") != std::string::npos)
+            check.error(store["postgresql"], "store.postgresql",
+                        "no password here: name the environment variable that holds it with store.password_env");
     }
+    if (scalarString(store["password_env"], check, "store.password_env", s)) {
+        cfg.postgresql_password_env = s;
+        if (cfg.postgresql.empty())
+            check.error(store["password_env"], "store.password_env", "only with store.postgresql");
+    }
+    if (!cfg.sqlite_path.empty() && !cfg.postgresql.empty())
+        check.error(store, "store", "either sqlite or postgresql, not both");
     if (cfg.sqlite_path.empty() && cfg.postgresql.empty())
-        check.error(store, "store", "expected {sqlite: PATH}");
+        check.error(store, "store", "expected {sqlite: PATH} or {postgresql: CONNINFO, password_env: NAME}");
 }
 
 SourceConfig parseSource(const YAML::Node& node, const std::string& key, Checker& check, const std::string& baseDir) {

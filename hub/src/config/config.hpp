@@ -40,7 +40,8 @@ struct Config {
     std::string http_bind = "127.0.0.1";
     int http_port = 8080;
     std::string sqlite_path;  // resolved
-    std::string postgresql;   // connection string (a later issue)
+    std::string postgresql;   // libpq conninfo, without the password
+    std::string postgresql_password_env;  // the environment variable holding the PostgreSQL password
     std::string plugins_dir;  // resolved; empty = next to the binary
     std::string log_level = "info";
     std::vector<SourceConfig> sources;

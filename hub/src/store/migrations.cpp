@@ -95,10 +95,18 @@ const std::vector<Migration>& migrations() {
     return all;
 }
 
-std::string applyDialect(const std::string& sql, const std::string& serialPrimaryKey) {
+namespace {
+
+void replaceAll(std::string& s, const std::string& from, const std::string& to) {
+    for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+std::string applyDialect(const std::string& sql, const std::string& serialPrimaryKey, const std::string& textType) {
     std::string out = sql;
-    const std::string token = "{serial}";
-    for (size_t pos; (pos = out.find(token)) != std::string::npos;) out.replace(pos, token.size(), serialPrimaryKey);
+    replaceAll(out, "{serial}", serialPrimaryKey);
+    if (textType != "TEXT") replaceAll(out, " TEXT ", " " + textType + " ");
     return out;
 }
 

@@ -1,5 +1,7 @@
-// Numbered schema migrations, written once for every engine; `{serial}` is the only dialect
-// token (INTEGER PRIMARY KEY on SQLite, BIGSERIAL PRIMARY KEY on PostgreSQL).
+// Numbered schema migrations, written once for every engine. `{serial}` is the one dialect token
+// (INTEGER PRIMARY KEY on SQLite, BIGSERIAL PRIMARY KEY on PostgreSQL), and every " TEXT " column
+// type becomes the engine's text type: TEXT COLLATE "C" on PostgreSQL, so that comparisons and
+// orders are byte order there as on SQLite (same pages, same LIKE behaviour on both engines).
 #pragma once
 
 #include <string>
@@ -14,6 +16,6 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
-std::string applyDialect(const std::string& sql, const std::string& serialPrimaryKey);
+std::string applyDialect(const std::string& sql, const std::string& serialPrimaryKey, const std::string& textType = "TEXT");
 
 }  // namespace recolte::store

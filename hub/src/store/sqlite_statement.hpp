@@ -5,24 +5,26 @@
 
 #include <sqlite3.h>
 
+#include "store/sql_engine.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace recolte::store {
 
-class SqliteStatement {
+class SqliteStatement : public FastStatement {
 public:
     SqliteStatement(sqlite3* db, const std::string& sql);
-    ~SqliteStatement();
+    ~SqliteStatement() override;
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
     // Parameters are numbered from 1, as the SQL's $1, $2... The text must outlive run().
-    SqliteStatement& bind(int index, std::string_view text);
-    SqliteStatement& bind(int index, int64_t value);
+    SqliteStatement& bind(int index, std::string_view text) override;
+    SqliteStatement& bind(int index, int64_t value) override;
     // Steps to completion, then resets for the next run. Throws std::runtime_error on failure.
-    void run();
+    void run() override;
 
 private:
     void check(int rc, const char* what);

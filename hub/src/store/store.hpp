@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -157,11 +158,24 @@ public:
     virtual void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) = 0;
 };
 
+// Thrown by Store::beginSync when another hub instance is syncing this source (PostgreSQL: the
+// source's advisory lock is held). Not a failure: the scheduler tries again at the next `every`.
+class SourceBusy : public std::runtime_error {
+public:
+    explicit SourceBusy(const std::string& source)
+        : std::runtime_error("another instance is syncing the source " + source), source_(source) {}
+    const std::string& source() const { return source_; }
+
+private:
+    std::string source_;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
 
-    // Sync side.
+    // Sync side. Throws SourceBusy when another instance holds the source (PostgreSQL only; on
+    // SQLite a second writer waits for the file's lock).
     virtual std::unique_ptr<SyncWriter> beginSync(const std::string& source, const std::string& at) = 0;
     // A failed run: recorded, data untouched.
     virtual void recordFailedRun(const model::SyncRun& run) = 0;
@@ -195,12 +209,16 @@ public:
     virtual OfferFacets offerFacets() = 0;
 };
 
+// One of the two: an SQLite file, or a PostgreSQL database shared by several hub instances.
 struct StoreOptions {
     std::string sqlite_path;
+    std::string postgresql;           // libpq conninfo ("host=... port=... dbname=... user=..."), no password
+    std::string postgresql_password;  // from the environment variable that store.password_env names
 };
 
-// Opens (creating when needed) and migrates the store. Throws std::runtime_error with a clear
-// message when it cannot.
+// Opens (creating the SQLite file when needed) and migrates the store. Throws std::runtime_error
+// with a clear message when it cannot (naming the file, or the PostgreSQL host and database, never
+// the password).
 std::unique_ptr<Store> openStore(const StoreOptions& options);
 
 // Content hash used for change detection: 16 hex chars, fast, stable across builds.

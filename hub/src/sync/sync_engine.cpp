@@ -338,9 +338,10 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
 
     model::SyncCounts counts;
     try {
+        // The source's lease first (SourceBusy), then its bookmark as the previous holder left it.
+        auto writer = store_.beginSync(source.name, run.started);
         sdk::SourceRef ref{source.name, source.location};
         sdk::Context ctx{ref, options.value(), transport, log, store_.bookmark(source.name)};
-        auto writer = store_.beginSync(source.name, run.started);
         DiffSink sink(source, *writer, run.started, log, progress);
         sdk::Expected<sdk::ReadResult> result = sdk::systemError("not run");
         try {
@@ -363,6 +364,13 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
         run.finished = model::isoNow();
         run.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         writer->commit(run, result->bookmark, result->unchanged);
+    } catch (const store::SourceBusy& e) {
+        // Not a failure and not recorded: the instance that holds the source records its own run.
+        run.outcome = "skipped";
+        run.error = "une autre instance synchronise déjà cette source";
+        run.finished = model::isoNow();
+        log.info("sync skipped: another instance is syncing this source");
+        return run;
     } catch (const Poco::Exception& e) {
         return fail("store error: " + e.displayText(), counts);
     } catch (const std::exception& e) {

@@ -6,7 +6,7 @@
 
 #include "model/json.hpp"
 #include "store/store.hpp"
-#include "support/temp_dir.hpp"
+#include "support/store_engines.hpp"
 
 namespace recolte::store {
 namespace {
@@ -43,10 +43,11 @@ std::map<std::string, int64_t> counts(const std::vector<FacetValue>& facet) {
     return out;
 }
 
-class OfferFacetsTest : public ::testing::Test {
+class OfferFacetsTest : public ::testing::TestWithParam<testing::StoreEngine> {
 protected:
     void SetUp() override {
-        store_ = openStore({dir_.file("hub.db")});
+        RECOLTE_REQUIRE_STORE(location_);
+        store_ = openStore(location_.options());
         auto w = store_->beginSync("s1", "2026-11-26T10:00:00Z");
         const std::vector<model::Offer> offers{
             offer("a", "p1", "vegetable", {"BIO"}, "09", model::BaseUnit::Kg),
@@ -63,11 +64,11 @@ protected:
         w->commit(run, "bm", false);
     }
 
-    testing::TempDir dir_;
+    testing::StoreLocation location_{GetParam()};  // before the store: dropped after it
     std::unique_ptr<Store> store_;
 };
 
-TEST_F(OfferFacetsTest, CountsEachValuePresentAndLeavesUnknownOnesOut) {
+TEST_P(OfferFacetsTest, CountsEachValuePresentAndLeavesUnknownOnesOut) {
     const OfferFacets f = store_->offerFacets();
     EXPECT_EQ(counts(f.product_types), (std::map<std::string, int64_t>{{"fruit", 1}, {"vegetable", 2}}));
     EXPECT_EQ(counts(f.labels), (std::map<std::string, int64_t>{{"BIO", 2}, {"HVE", 2}}));
@@ -82,7 +83,7 @@ TEST_F(OfferFacetsTest, CountsEachValuePresentAndLeavesUnknownOnesOut) {
     }
 }
 
-TEST_F(OfferFacetsTest, UnitFilterKeepsComparableUnitPrices) {
+TEST_P(OfferFacetsTest, UnitFilterKeepsComparableUnitPrices) {
     OfferQuery q;
     q.product_type = "vegetable";
     EXPECT_EQ(store_->offers(q).total, 2);
@@ -95,6 +96,8 @@ TEST_F(OfferFacetsTest, UnitFilterKeepsComparableUnitPrices) {
     q.unit_price_unit = "l";
     EXPECT_EQ(store_->offers(q).total, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, OfferFacetsTest, ::testing::ValuesIn(testing::storeEngines()), testing::storeEngineName);
 
 }  // namespace
 }  // namespace recolte::store

@@ -1,22 +1,24 @@
 // The invoice side of the store, through real syncs of the test connector (tests/plugins/
-// test_invoices.cpp describes the invoices it emits) into SQLite in a temp folder.
+// test_invoices.cpp describes the invoices it emits) into a fresh store on each engine.
 #include <gtest/gtest.h>
 
 #include "config/config.hpp"
 #include "model/invoice_record_json.hpp"
 #include "registry/plugin_registry.hpp"
 #include "store/store.hpp"
+#include "support/store_engines.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/sync_engine.hpp"
 
 namespace recolte::sync {
 namespace {
 
-class InvoiceSyncTest : public ::testing::Test {
+class InvoiceSyncTest : public ::testing::TestWithParam<testing::StoreEngine> {
 protected:
     void SetUp() override {
         ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
-        store_ = store::openStore({dir_.file("hub.db")});
+        RECOLTE_REQUIRE_STORE(location_);
+        store_ = store::openStore(location_.options());
     }
 
     model::SyncRun sync(const std::string& name, const std::string& options) {
@@ -35,10 +37,11 @@ protected:
 
     testing::TempDir dir_;
     registry::PluginRegistry registry_;
+    testing::StoreLocation location_{GetParam()};  // before the store: dropped after it
     std::unique_ptr<store::Store> store_;
 };
 
-TEST_F(InvoiceSyncTest, InvoicesAreStoredDiffedAndNeverInTheChangeLog) {
+TEST_P(InvoiceSyncTest, InvoicesAreStoredDiffedAndNeverInTheChangeLog) {
     auto first = sync("chorus", "invoices: 4");
     ASSERT_EQ(first.outcome, "ok") << first.error;
     EXPECT_EQ(first.counts.read, 4);
@@ -57,7 +60,7 @@ TEST_F(InvoiceSyncTest, InvoicesAreStoredDiffedAndNeverInTheChangeLog) {
     EXPECT_TRUE(store_->changes(0, 100).empty());
 }
 
-TEST_F(InvoiceSyncTest, FiltersBySellerBuyerServiceCodeStatusAndDates) {
+TEST_P(InvoiceSyncTest, FiltersBySellerBuyerServiceCodeStatusAndDates) {
     ASSERT_EQ(sync("chorus", "invoices: 6").outcome, "ok");
     auto total = [&](auto set) {
         store::InvoiceQuery q;
@@ -82,7 +85,7 @@ TEST_F(InvoiceSyncTest, FiltersBySellerBuyerServiceCodeStatusAndDates) {
     EXPECT_EQ(p.items.size(), 1u);
 }
 
-TEST_F(InvoiceSyncTest, StatusReportsOfAnotherSourceApplyByChorusIdOrSiretAndNumber) {
+TEST_P(InvoiceSyncTest, StatusReportsOfAnotherSourceApplyByChorusIdOrSiretAndNumber) {
     ASSERT_EQ(sync("chorus", "invoices: 4").outcome, "ok");
     auto reports = sync("liste", "invoice_statuses: 3");  // CPP-0, FA-2026-001 by SIRET, CPP-2
     ASSERT_EQ(reports.outcome, "ok") << reports.error;
@@ -103,7 +106,7 @@ TEST_F(InvoiceSyncTest, StatusReportsOfAnotherSourceApplyByChorusIdOrSiretAndNum
     EXPECT_EQ(invoices(mandated).total, 1);
 }
 
-TEST_F(InvoiceSyncTest, InvoicesWithoutNumberAreRejectedTheRestGoesOn) {
+TEST_P(InvoiceSyncTest, InvoicesWithoutNumberAreRejectedTheRestGoesOn) {
     auto run = sync("chorus", "invoices: 2, bad_invoices: true");
     ASSERT_EQ(run.outcome, "ok") << run.error;
     EXPECT_EQ(run.counts.read, 4);
@@ -118,7 +121,7 @@ TEST_F(InvoiceSyncTest, InvoicesWithoutNumberAreRejectedTheRestGoesOn) {
     EXPECT_NE(rejects.items[0].find("sans-numero.xml"), std::string::npos) << rejects.items[0];
 }
 
-TEST_F(InvoiceSyncTest, TheStoredFormGivesBackTheWholeRecord) {
+TEST_P(InvoiceSyncTest, TheStoredFormGivesBackTheWholeRecord) {
     ASSERT_EQ(sync("chorus", "invoices: 1").outcome, "ok");
     auto page = invoices();
     ASSERT_EQ(page.items.size(), 1u);
@@ -137,6 +140,8 @@ TEST_F(InvoiceSyncTest, TheStoredFormGivesBackTheWholeRecord) {
     EXPECT_EQ(store_->invoice(id).value(), doc);
     EXPECT_FALSE(store_->invoice("nope").has_value());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, InvoiceSyncTest, ::testing::ValuesIn(testing::storeEngines()), testing::storeEngineName);
 
 }  // namespace
 }  // namespace recolte::sync

@@ -5,7 +5,7 @@
 
 #include "model/json.hpp"
 #include "store/store.hpp"
-#include "support/temp_dir.hpp"
+#include "support/store_engines.hpp"
 
 namespace recolte::store {
 namespace {
@@ -28,10 +28,11 @@ model::Offer offer(int i, const std::string& dep) {
     return o;
 }
 
-class StoreExportTest : public ::testing::Test {
+class StoreExportTest : public ::testing::TestWithParam<testing::StoreEngine> {
 protected:
     void SetUp() override {
-        store_ = openStore({dir_.file("hub.db")});
+        RECOLTE_REQUIRE_STORE(location_);
+        store_ = openStore(location_.options());
         auto w = store_->beginSync("s1", "2026-11-26T10:00:00Z");
         // 1234 offers: more than two internal batches, and not a multiple of one.
         for (int i = 0; i < kCount; ++i) {
@@ -58,11 +59,11 @@ protected:
     }
 
     static constexpr int kCount = 1234;
-    testing::TempDir dir_;
+    testing::StoreLocation location_{GetParam()};  // before the store: dropped after it
     std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreExportTest, EachOfferGivesEveryMatchInOrderIgnoringPaging) {
+TEST_P(StoreExportTest, EachOfferGivesEveryMatchInOrderIgnoringPaging) {
     OfferQuery q;
     q.limit = 10;  // ignored
     q.offset = 5;
@@ -82,7 +83,7 @@ TEST_F(StoreExportTest, EachOfferGivesEveryMatchInOrderIgnoringPaging) {
     EXPECT_EQ(names.back(), "Produit 0000");
 }
 
-TEST_F(StoreExportTest, EachProducerFollowsTheFilters) {
+TEST_P(StoreExportTest, EachProducerFollowsTheFilters) {
     std::vector<model::Producer> producers(2);
     producers[0].id = "p-a";
     producers[0].name = "Ferme A";
@@ -108,7 +109,7 @@ TEST_F(StoreExportTest, EachProducerFollowsTheFilters) {
     EXPECT_EQ(ids, std::vector<std::string>{"p-b"});
 }
 
-TEST_F(StoreExportTest, RecentChangesCanLeaveAKindOfChangeOut) {
+TEST_P(StoreExportTest, RecentChangesCanLeaveAKindOfChangeOut) {
     ChangeQuery q;
     q.limit = 10;
     q.exclude_changes = {"changed"};
@@ -122,6 +123,8 @@ TEST_F(StoreExportTest, RecentChangesCanLeaveAKindOfChangeOut) {
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].change, "changed");  // the last logged, i = 1233
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreExportTest, ::testing::ValuesIn(testing::storeEngines()), testing::storeEngineName);
 
 }  // namespace
 }  // namespace recolte::store

@@ -1,4 +1,4 @@
-#include "store/sqlite_invoices.hpp"
+#include "store/sql_invoices.hpp"
 
 #include <Poco/Data/Statement.h>
 
@@ -27,7 +27,7 @@ ReportKey keyOf(const sdk::InvoiceStatusRecord& r) {
 
 }  // namespace
 
-std::unordered_map<std::string, Existing> SqliteInvoiceWriter::existing() {
+std::unordered_map<std::string, Existing> SqlInvoiceWriter::existing() {
     std::vector<std::string> sourceIds, ids, hashes;
     std::string src = source_;
     session_ << "SELECT source_id, id, hash FROM invoices WHERE source = $1", into(sourceIds), into(ids), into(hashes),
@@ -37,21 +37,21 @@ std::unordered_map<std::string, Existing> SqliteInvoiceWriter::existing() {
     return out;
 }
 
-int64_t SqliteInvoiceWriter::count() {
+int64_t SqlInvoiceWriter::count() {
     Poco::Int64 n = 0;
     std::string src = source_;
     session_ << "SELECT COUNT(*) FROM invoices WHERE source = $1", into(n), use(src), now;
     return n;
 }
 
-std::string SqliteInvoiceWriter::producerIdForSiret(const std::string& siret) {
+std::string SqlInvoiceWriter::producerIdForSiret(const std::string& siret) {
     std::vector<std::string> ids;
     std::string s = siret;
     session_ << "SELECT id FROM producers WHERE siret = $1 ORDER BY id LIMIT 1", into(ids), use(s), now;
     return ids.empty() ? std::string() : ids.front();
 }
 
-std::vector<sdk::InvoiceStatusRecord> SqliteInvoiceWriter::reportsFor(const sdk::InvoiceRecord& record) {
+std::vector<sdk::InvoiceStatusRecord> SqlInvoiceWriter::reportsFor(const sdk::InvoiceRecord& record) {
     std::vector<std::string> docs;
     std::string chorus = record.chorus_id, siret = model::compactSiret(record.seller.siret), number = record.number;
     session_ << "SELECT doc FROM invoice_statuses WHERE (chorus_id <> '' AND chorus_id = $1)"
@@ -66,13 +66,13 @@ std::vector<sdk::InvoiceStatusRecord> SqliteInvoiceWriter::reportsFor(const sdk:
     return out;
 }
 
-void SqliteInvoiceWriter::put(const model::Invoice& invoice, const std::string& hash, bool isNew) {
+void SqlInvoiceWriter::put(const model::Invoice& invoice, const std::string& hash, bool isNew) {
     model::Invoice withStatus = invoice;
     model::applyStatusReports(withStatus, reportsFor(invoice.record));
     write(withStatus, hash, isNew);
 }
 
-void SqliteInvoiceWriter::write(const model::Invoice& inv, const std::string& hash, bool isNew) {
+void SqlInvoiceWriter::write(const model::Invoice& inv, const std::string& hash, bool isNew) {
     const auto& r = inv.record;
     std::string id = inv.id, src = inv.source, sourceId = r.source_id, number = r.number, chorus = r.chorus_id,
                 sellerSiret = model::compactSiret(r.seller.siret), sellerName = r.seller.name,
@@ -99,13 +99,13 @@ void SqliteInvoiceWriter::write(const model::Invoice& inv, const std::string& ha
     }
 }
 
-void SqliteInvoiceWriter::remove(const std::string& id) {
+void SqlInvoiceWriter::remove(const std::string& id) {
     std::string key = id;
     session_ << "DELETE FROM invoices WHERE id = $1", use(key), now;
 }
 
 // The invoice again with today's reports; rewritten only when its status or history changed.
-void SqliteInvoiceWriter::refresh(const std::string& id) {
+void SqlInvoiceWriter::refresh(const std::string& id) {
     std::vector<std::string> storedDocs, hashes, docs;
     std::string key = id;
     session_ << "SELECT stored, hash, doc FROM invoices WHERE id = $1", into(storedDocs), into(hashes), into(docs),
@@ -120,7 +120,8 @@ void SqliteInvoiceWriter::refresh(const std::string& id) {
         use(doc), use(key), now;
 }
 
-void SqliteInvoiceWriter::putStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports) {
+void SqlInvoiceWriter::putStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports,
+                                   const std::function<void()>& beforeSharedWrite) {
     std::set<ReportKey> keys;
     {
         std::vector<std::string> chorus, sirets, numbers;
@@ -147,6 +148,7 @@ void SqliteInvoiceWriter::putStatuses(const std::vector<sdk::InvoiceStatusRecord
             into(ids), use(c), use(s), use(n), now;
         affected.insert(ids.begin(), ids.end());
     }
+    if (!affected.empty()) beforeSharedWrite();
     for (const auto& id : affected) refresh(id);
 }
 

@@ -1,15 +1,12 @@
-// The SQLite store through Poco::Data. SQL uses $N placeholders so it also runs on PostgreSQL.
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
+// The SQL store through Poco::Data, written once for SQLite and PostgreSQL: SQL with $N
+// placeholders, and what differs between the engines behind SqlEngine (sql_engine.hpp).
 #include <Poco/Data/Session.h>
-#include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -20,8 +17,8 @@
 #include "model/json.hpp"
 #include "recolte/sdk/text.hpp"
 #include "store/migrations.hpp"
-#include "store/sqlite_invoices.hpp"
-#include "store/sqlite_statement.hpp"
+#include "store/sql_invoices.hpp"
+#include "store/sql_engine.hpp"
 #include "store/store.hpp"
 
 namespace recolte::store {
@@ -31,14 +28,6 @@ using Poco::Data::Session;
 using Poco::Data::Statement;
 
 namespace {
-
-constexpr std::size_t kLoginTimeoutSeconds = 5;
-
-void configureConnection(Session& s) {
-    s << "PRAGMA busy_timeout = 15000", now;
-    s << "PRAGMA synchronous = NORMAL", now;
-    s << "PRAGMA foreign_keys = ON", now;
-}
 
 std::string labelsColumn(const std::vector<std::string>& labels) {
     std::string out = "|";
@@ -90,10 +79,10 @@ private:
     std::vector<std::string> params_;
 };
 
-class SqliteSyncWriter : public SyncWriter {
+class SqlSyncWriter : public SyncWriter {
 public:
-    SqliteSyncWriter(const std::string& path, std::string source, std::string at);
-    ~SqliteSyncWriter() override;
+    SqlSyncWriter(SqlEngine& engine, std::string source, std::string at);
+    ~SqlSyncWriter() override;
 
     std::unordered_map<std::string, Existing> existingOffers() override;
     int64_t recordCount() override;
@@ -112,40 +101,53 @@ public:
     void removeInvoice(const std::string& id) override { invoices_.remove(id); }
     std::string catalogueProducerId(const std::string& siret) override { return invoices_.producerIdForSiret(siret); }
     void putInvoiceStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports) override {
-        invoices_.putStatuses(reports);
+        invoices_.putStatuses(reports, [this] { lockSharedRows(); });
     }
     void commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) override;
 
 private:
     void prepareOfferStatements();
     void rebuildProducer(const std::string& id);
+    void lockSharedRows();
 
+    SqlEngine& engine_;
     Session session_;
     std::string source_;
     std::string at_;
     bool committed_ = false;
+    bool sharedRowsLocked_ = false;
     std::vector<model::StoredReject> rejects_;
-    SqliteInvoiceWriter invoices_;
+    SqlInvoiceWriter invoices_;
 
-    // Hot per-row statements, prepared once (see sqlite_statement.hpp).
-    std::unique_ptr<SqliteStatement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
-    std::unique_ptr<SqliteStatement> insertNeed_, updateNeed_, deleteNeed_;
+    // Hot per-row statements, prepared once on the engine's own API (SqlEngine::prepare).
+    std::unique_ptr<FastStatement> insertOffer_, updateOffer_, deleteOffer_, insertChange_;
+    std::unique_ptr<FastStatement> insertNeed_, updateNeed_, deleteNeed_;
     void resetStatements();
 };
 
-SqliteSyncWriter::SqliteSyncWriter(const std::string& path, std::string source, std::string at)
-    : session_("SQLite", path, kLoginTimeoutSeconds),
+SqlSyncWriter::SqlSyncWriter(SqlEngine& engine, std::string source, std::string at)
+    : engine_(engine),
+      session_(engine.connect()),
       source_(std::move(source)),
       at_(std::move(at)),
       invoices_(session_, source_, at_) {
-    configureConnection(session_);
-    session_ << "PRAGMA cache_size = -65536", now;
-    session_ << "PRAGMA temp_store = MEMORY", now;
     session_.begin();
+    try {
+        engine_.claimSource(session_, source_);
+    } catch (...) {
+        session_.rollback();
+        throw;
+    }
     prepareOfferStatements();
 }
 
-SqliteSyncWriter::~SqliteSyncWriter() {
+void SqlSyncWriter::lockSharedRows() {
+    if (sharedRowsLocked_) return;
+    engine_.lockSharedRows(session_);
+    sharedRowsLocked_ = true;
+}
+
+SqlSyncWriter::~SqlSyncWriter() {
     if (!committed_) {
         try {
             resetStatements();
@@ -156,39 +158,39 @@ SqliteSyncWriter::~SqliteSyncWriter() {
 }
 
 // Prepared statements hold the connection busy: dropped before commit or rollback.
-void SqliteSyncWriter::resetStatements() {
+void SqlSyncWriter::resetStatements() {
     for (auto* st : {&insertOffer_, &updateOffer_, &deleteOffer_, &insertChange_, &insertNeed_, &updateNeed_, &deleteNeed_})
         st->reset();
 }
 
-void SqliteSyncWriter::prepareOfferStatements() {
-    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session_);
-    insertOffer_ = std::make_unique<SqliteStatement>(
-        db, "INSERT INTO offers (id, source, source_id, producer_id, producer_siret, name, name_key, search,"
+void SqlSyncWriter::prepareOfferStatements() {
+    auto prepare = [this](const std::string& sql) { return engine_.prepare(session_, sql); };
+    insertOffer_ = prepare(
+        "INSERT INTO offers (id, source, source_id, producer_id, producer_siret, name, name_key, search,"
             " product_type, labels, departement, price, unit_price, unit_price_unit, available_from,"
             " available_to, updated_at, hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
             " $12, $13, $14, $15, $16, $17, $18, $19)");
-    updateOffer_ = std::make_unique<SqliteStatement>(
-        db, "UPDATE offers SET producer_id = $1, producer_siret = $2, name = $3, name_key = $4, search = $5,"
+    updateOffer_ = prepare(
+        "UPDATE offers SET producer_id = $1, producer_siret = $2, name = $3, name_key = $4, search = $5,"
             " product_type = $6, labels = $7, departement = $8, price = $9, unit_price = $10,"
             " unit_price_unit = $11, available_from = $12, available_to = $13, updated_at = $14,"
             " hash = $15, doc = $16 WHERE id = $17");
-    deleteOffer_ = std::make_unique<SqliteStatement>(db, "DELETE FROM offers WHERE id = $1");
-    insertChange_ = std::make_unique<SqliteStatement>(
-        db, "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price,"
+    deleteOffer_ = prepare("DELETE FROM offers WHERE id = $1");
+    insertChange_ = prepare(
+        "INSERT INTO changes (at, source, kind, record_id, change, name, old_price, new_price,"
             " product_type, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-    insertNeed_ = std::make_unique<SqliteStatement>(
-        db, "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
+    insertNeed_ = prepare(
+        "INSERT INTO needs (id, source, source_id, title, title_key, search, product_type, departement,"
             " status, delivery_from, delivery_to, deadline_date, updated_at, hash, doc) VALUES ($1, $2, $3,"
             " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
-    updateNeed_ = std::make_unique<SqliteStatement>(
-        db, "UPDATE needs SET title = $1, title_key = $2, search = $3, product_type = $4, departement = $5,"
+    updateNeed_ = prepare(
+        "UPDATE needs SET title = $1, title_key = $2, search = $3, product_type = $4, departement = $5,"
             " status = $6, delivery_from = $7, delivery_to = $8, deadline_date = $9, updated_at = $10,"
             " hash = $11, doc = $12 WHERE id = $13");
-    deleteNeed_ = std::make_unique<SqliteStatement>(db, "DELETE FROM needs WHERE id = $1");
+    deleteNeed_ = prepare("DELETE FROM needs WHERE id = $1");
 }
 
-std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
+std::unordered_map<std::string, Existing> SqlSyncWriter::existingOffers() {
     std::vector<std::string> sourceIds, ids, hashes, names, types, deps;
     std::vector<Poco::Int64> prices;
     std::string src = source_;
@@ -201,13 +203,13 @@ std::unordered_map<std::string, Existing> SqliteSyncWriter::existingOffers() {
     return out;
 }
 
-void SqliteSyncWriter::putOffer(const model::Offer& o, const std::string& doc, const std::string& hash, bool isNew) {
+void SqlSyncWriter::putOffer(const model::Offer& o, const std::string& doc, const std::string& hash, bool isNew) {
     const std::string nameKey = sdk::foldForSearch(o.name);
     const std::string search = nameKey + " " + sdk::foldForSearch(o.producer.name) + " " + sdk::foldForSearch(o.description);
     const std::string labels = labelsColumn(o.labels);
     const char* unit = model::toString(o.unit_price.unit);
     // Columns shared by INSERT ($4..$19 minus the key) and UPDATE ($1..$16), in the same order.
-    auto bindColumns = [&](SqliteStatement& st, int first) {
+    auto bindColumns = [&](FastStatement& st, int first) {
         st.bind(first, o.producer.id)
             .bind(first + 1, o.producer.siret)
             .bind(first + 2, o.name)
@@ -236,9 +238,9 @@ void SqliteSyncWriter::putOffer(const model::Offer& o, const std::string& doc, c
     }
 }
 
-void SqliteSyncWriter::removeOffer(const std::string& id) { deleteOffer_->bind(1, id).run(); }
+void SqlSyncWriter::removeOffer(const std::string& id) { deleteOffer_->bind(1, id).run(); }
 
-int64_t SqliteSyncWriter::recordCount() {
+int64_t SqlSyncWriter::recordCount() {
     Poco::Int64 offers = 0, needs = 0;
     std::string src = source_;
     session_ << "SELECT COUNT(*) FROM offers WHERE source = $1", into(offers), use(src), now;
@@ -246,7 +248,7 @@ int64_t SqliteSyncWriter::recordCount() {
     return offers + needs + invoices_.count();
 }
 
-std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
+std::unordered_map<std::string, Existing> SqlSyncWriter::existingNeeds() {
     std::vector<std::string> sourceIds, ids, hashes, titles, types, deps;
     std::string src = source_;
     session_ << "SELECT source_id, id, hash, title, product_type, departement FROM needs WHERE source = $1",
@@ -258,12 +260,12 @@ std::unordered_map<std::string, Existing> SqliteSyncWriter::existingNeeds() {
     return out;
 }
 
-void SqliteSyncWriter::putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) {
+void SqlSyncWriter::putNeed(const model::Need& need, const std::string& doc, const std::string& hash, bool isNew) {
     const std::string titleKey = sdk::foldForSearch(need.title);
     const std::string search = titleKey + " " + sdk::foldForSearch(need.description) + " " +
                                sdk::foldForSearch(need.buyer_name) + " " + sdk::foldForSearch(need.place.city);
     const std::string deadlineDate = need.answer_deadline.substr(0, 10);
-    auto bindColumns = [&](SqliteStatement& st, int first) {
+    auto bindColumns = [&](FastStatement& st, int first) {
         st.bind(first, need.title)
             .bind(first + 1, titleKey)
             .bind(first + 2, search)
@@ -288,9 +290,10 @@ void SqliteSyncWriter::putNeed(const model::Need& need, const std::string& doc, 
     }
 }
 
-void SqliteSyncWriter::removeNeed(const std::string& id) { deleteNeed_->bind(1, id).run(); }
+void SqlSyncWriter::removeNeed(const std::string& id) { deleteNeed_->bind(1, id).run(); }
 
-void SqliteSyncWriter::logChange(Change change, const ChangeEntry& e) {
+void SqlSyncWriter::logChange(Change change, const ChangeEntry& e) {
+    lockSharedRows();  // the change log's sequence grows in commit order
     insertChange_->bind(1, at_)
         .bind(2, source_)
         .bind(3, e.kind)
@@ -304,7 +307,7 @@ void SqliteSyncWriter::logChange(Change change, const ChangeEntry& e) {
         .run();
 }
 
-void SqliteSyncWriter::putProducerListings(const std::vector<model::Producer>& producers) {
+void SqlSyncWriter::putProducerListings(const std::vector<model::Producer>& producers) {
     std::vector<std::string> oldIds, oldHashes;
     std::string src = source_;
     session_ << "SELECT producer_id, hash FROM producer_listings WHERE source = $1", into(oldIds), into(oldHashes),
@@ -336,6 +339,7 @@ void SqliteSyncWriter::putProducerListings(const std::vector<model::Producer>& p
         session_ << "DELETE FROM producer_listings WHERE source = $1 AND producer_id = $2", use(src), use(pid), now;
         affected.insert(id);
     }
+    if (!affected.empty()) lockSharedRows();
     for (const auto& id : affected) rebuildProducer(id);
 }
 
@@ -348,7 +352,7 @@ bool isEmptyJson(const Poco::Dynamic::Var& v) {
 
 // Merges several sources' descriptions of one producer: the first source (by name) that gives a
 // field wins, field by field (address parts included); points of sale and contacts are pooled.
-void SqliteSyncWriter::rebuildProducer(const std::string& id) {
+void SqlSyncWriter::rebuildProducer(const std::string& id) {
     std::vector<std::string> sources, docs;
     std::string pid = id;
     session_ << "SELECT source, doc FROM producer_listings WHERE producer_id = $1 ORDER BY source", into(sources),
@@ -403,26 +407,27 @@ void SqliteSyncWriter::rebuildProducer(const std::string& id) {
     std::string nameKey = sdk::foldForSearch(name);
     std::string search = nameKey + " " + sdk::foldForSearch(city) + " " + siret;
     std::string at = at_;
-    session_ << "DELETE FROM producers WHERE id = $1", use(pid), now;
     session_ << "INSERT INTO producers (id, siret, name, name_key, search, departement, sources, updated_at, doc)"
-                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET siret = excluded.siret,"
+                " name = excluded.name, name_key = excluded.name_key, search = excluded.search,"
+                " departement = excluded.departement, sources = excluded.sources, updated_at = excluded.updated_at,"
+                " doc = excluded.doc",
         use(pid), use(siret), use(name), use(nameKey), use(search), use(departement), use(sourcesColumn), use(at),
         use(doc), now;
 }
 
-void SqliteSyncWriter::commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) {
+void SqlSyncWriter::commit(const model::SyncRun& run, const std::string& bookmark, bool sourceUnchanged) {
     std::string src = run.source, connector = run.connector, started = run.started, finished = run.finished,
                 outcome = run.outcome, error = run.error;
     Poco::Int64 read = run.counts.read, accepted = run.counts.accepted, rejected = run.counts.rejected,
                 added = run.counts.added, changed = run.counts.changed, removed = run.counts.removed,
                 unchanged = run.counts.unchanged, durationMs = static_cast<Poco::Int64>(run.duration_seconds * 1000.0);
+    Poco::Int64 runId = 0;
     session_ << "INSERT INTO sync_runs (source, connector, started, finished, outcome, read_count, accepted, rejected,"
                 " added, changed, removed, unchanged, duration_ms, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                " $10, $11, $12, $13, $14)",
-        use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted), use(rejected),
-        use(added), use(changed), use(removed), use(unchanged), use(durationMs), use(error), now;
-    Poco::Int64 runId = 0;
-    session_ << "SELECT MAX(id) FROM sync_runs WHERE source = $1", into(runId), use(src), now;
+                " $10, $11, $12, $13, $14) RETURNING id",
+        into(runId), use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted),
+        use(rejected), use(added), use(changed), use(removed), use(unchanged), use(durationMs), use(error), now;
     if (!sourceUnchanged) {
         session_ << "DELETE FROM rejects WHERE source = $1", use(src), now;
         model::StoredReject r;
@@ -439,42 +444,36 @@ void SqliteSyncWriter::commit(const model::SyncRun& run, const std::string& book
         }
     }
     std::string bm = bookmark;
-    int found = 0;
-    session_ << "SELECT COUNT(*) FROM source_state WHERE source = $1", into(found), use(src), now;
-    if (found)
-        session_ << "UPDATE source_state SET connector = $1, bookmark = $2, last_run = $3, last_ok_run = $4"
-                    " WHERE source = $5",
-            use(connector), use(bm), use(runId), use(runId), use(src), now;
-    else
-        session_ << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
-                    " VALUES ($1, $2, $3, $4, $5)",
-            use(src), use(connector), use(bm), use(runId), use(runId), now;
+    session_ << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
+                " VALUES ($1, $2, $3, $4, $4) ON CONFLICT (source) DO UPDATE SET connector = excluded.connector,"
+                " bookmark = excluded.bookmark, last_run = excluded.last_run, last_ok_run = excluded.last_ok_run",
+        use(src), use(connector), use(bm), use(runId), now;
     resetStatements();
     session_.commit();
     committed_ = true;
 }
 
-class SqliteStore : public Store {
+class SqlStore : public Store {
 public:
-    explicit SqliteStore(const std::string& path) : path_(path) {
-        Poco::Data::SQLite::Connector::registerConnector();
-        std::error_code ec;
-        auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-        // Poco waits for its whole login timeout when SQLite cannot open: fail fast on a bad folder.
-        if (!parent.empty() && !std::filesystem::is_directory(parent))
-            throw std::runtime_error("cannot open the SQLite store " + path + ": cannot create the folder " +
-                                     parent.string() + (ec ? ": " + ec.message() : ""));
-        Session s("SQLite", path_, kLoginTimeoutSeconds);
-        configureConnection(s);
-        std::string mode;
-        s << "PRAGMA journal_mode = WAL", into(mode), now;
-        migrate(s);
-        pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", path_, 1, 64, 60);
+    explicit SqlStore(std::unique_ptr<SqlEngine> engine) : engine_(std::move(engine)) {
+        Session s = engine_->connect();
+        engine_->lockMigrations(s);
+        try {
+            migrate(s);
+        } catch (...) {
+            // The migration's own error is the one to report; closing the connection unlocks anyway.
+            try {
+                if (s.isTransaction()) s.rollback();
+                engine_->unlockMigrations(s);
+            } catch (...) {
+            }
+            throw;
+        }
+        engine_->unlockMigrations(s);
     }
 
     std::unique_ptr<SyncWriter> beginSync(const std::string& source, const std::string& at) override {
-        return std::make_unique<SqliteSyncWriter>(path_, source, at);
+        return std::make_unique<SqlSyncWriter>(*engine_, source, at);
     }
 
     void recordFailedRun(const model::SyncRun& run) override {
@@ -484,24 +483,18 @@ public:
         Poco::Int64 read = run.counts.read, accepted = run.counts.accepted, rejected = run.counts.rejected,
                     durationMs = static_cast<Poco::Int64>(run.duration_seconds * 1000.0), zero = 0;
         s.begin();
+        Poco::Int64 runId = 0;
         s << "INSERT INTO sync_runs (source, connector, started, finished, outcome, read_count, accepted, rejected,"
              " added, changed, removed, unchanged, duration_ms, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-             " $10, $11, $12, $13, $14)",
-            use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted),
+             " $10, $11, $12, $13, $14) RETURNING id",
+            into(runId), use(src), use(connector), use(started), use(finished), use(outcome), use(read), use(accepted),
             use(rejected), use(zero), use(zero), use(zero), use(zero), use(durationMs), use(error), now;
-        Poco::Int64 runId = 0;
-        s << "SELECT MAX(id) FROM sync_runs WHERE source = $1", into(runId), use(src), now;
-        int found = 0;
-        s << "SELECT COUNT(*) FROM source_state WHERE source = $1", into(found), use(src), now;
-        if (found)
-            s << "UPDATE source_state SET connector = $1, last_run = $2 WHERE source = $3", use(connector), use(runId),
-                use(src), now;
-        else {
-            std::string empty;
-            s << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
-                 " VALUES ($1, $2, $3, $4, $5)",
-                use(src), use(connector), use(empty), use(runId), use(zero), now;
-        }
+        // An upsert: two instances may record a failure of the same source at once.
+        std::string empty;
+        s << "INSERT INTO source_state (source, connector, bookmark, last_run, last_ok_run)"
+             " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source) DO UPDATE SET connector = excluded.connector,"
+             " last_run = excluded.last_run",
+            use(src), use(connector), use(empty), use(runId), use(zero), now;
         s.commit();
     }
 
@@ -741,11 +734,7 @@ public:
     }
 
 private:
-    Session session() {
-        Session s = pool_->get();
-        s << "PRAGMA busy_timeout = 15000", now;
-        return s;
-    }
+    Session session() { return engine_->pooled(); }
 
     static std::optional<model::SyncRun> run(Session& s, Poco::Int64 id) {
         std::vector<std::string> src, connector, started, finished, outcome, error;
@@ -838,7 +827,8 @@ private:
                 s.commit();
                 continue;
             }
-            for (const auto& sql : m.statements) s << applyDialect(sql, "INTEGER PRIMARY KEY"), now;
+            for (const auto& sql : m.statements)
+                s << applyDialect(sql, engine_->serialPrimaryKey(), engine_->textType()), now;
             std::string desc = m.description, at = model::isoNow();
             s << "INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)", use(version),
                 use(desc), use(at), now;
@@ -846,21 +836,13 @@ private:
         }
     }
 
-    std::string path_;
-    std::unique_ptr<Poco::Data::SessionPool> pool_;
+    std::unique_ptr<SqlEngine> engine_;
 };
 
 }  // namespace
 
-std::unique_ptr<Store> openStore(const StoreOptions& options) {
-    if (options.sqlite_path.empty()) throw std::runtime_error("no store configured: set store: {sqlite: PATH}");
-    try {
-        return std::make_unique<SqliteStore>(options.sqlite_path);
-    } catch (const Poco::Exception& e) {
-        throw std::runtime_error("cannot open the SQLite store " + options.sqlite_path + ": " + e.displayText());
-    } catch (const std::filesystem::filesystem_error& e) {
-        throw std::runtime_error("cannot open the SQLite store " + options.sqlite_path + ": " + e.what());
-    }
+std::unique_ptr<Store> openSqlStore(std::unique_ptr<SqlEngine> engine) {
+    return std::make_unique<SqlStore>(std::move(engine));
 }
 
 }  // namespace recolte::store

@@ -1,9 +1,10 @@
-// The invoice side of a sync's transaction (SqliteSyncWriter delegates to it): invoices with
+// The invoice side of a sync's transaction (SqlSyncWriter delegates to it): invoices with
 // their filter columns, status reports, and the status of every invoice they speak of.
 #pragma once
 
 #include <Poco/Data/Session.h>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,9 +14,9 @@
 
 namespace recolte::store {
 
-class SqliteInvoiceWriter {
+class SqlInvoiceWriter {
 public:
-    SqliteInvoiceWriter(Poco::Data::Session& session, std::string source, std::string at)
+    SqlInvoiceWriter(Poco::Data::Session& session, std::string source, std::string at)
         : session_(session), source_(std::move(source)), at_(std::move(at)) {}
 
     std::unordered_map<std::string, Existing> existing();
@@ -23,7 +24,8 @@ public:
     void put(const model::Invoice& invoice, const std::string& hash, bool isNew);
     void remove(const std::string& id);
     std::string producerIdForSiret(const std::string& siret);
-    void putStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports);
+    // beforeSharedWrite is called before invoices of other sources get their status again.
+    void putStatuses(const std::vector<sdk::InvoiceStatusRecord>& reports, const std::function<void()>& beforeSharedWrite);
 
 private:
     // The status reports of every source that speak of this invoice, in the order they were stored.

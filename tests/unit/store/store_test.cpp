@@ -2,7 +2,7 @@
 
 #include "model/json.hpp"
 #include "store/store.hpp"
-#include "support/temp_dir.hpp"
+#include "support/store_engines.hpp"
 
 namespace recolte::store {
 namespace {
@@ -28,10 +28,11 @@ model::Offer makeOffer(const std::string& sourceId, const std::string& name, int
     return o;
 }
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<testing::StoreEngine> {
 protected:
     void SetUp() override {
-        store_ = openStore({dir_.file("sub/dir/hub.db")});  // parent folders are created
+        RECOLTE_REQUIRE_STORE(location_);
+        store_ = openStore(location_.options());
         auto w = store_->beginSync("s1", "2026-11-26T10:00:00Z");
         const std::vector<model::Offer> offers{
             makeOffer("a", "Pommes de terre", 160, {"BIO"}, "09"),
@@ -56,11 +57,11 @@ protected:
         return out;
     }
 
-    testing::TempDir dir_;
+    testing::StoreLocation location_{GetParam()};  // before the store: dropped after it
     std::unique_ptr<Store> store_;
 };
 
-TEST_F(SqliteStoreTest, SearchIsAccentAndCaseInsensitiveAndNeedsEveryWord) {
+TEST_P(StoreTest, SearchIsAccentAndCaseInsensitiveAndNeedsEveryWord) {
     OfferQuery q;
     q.q = "PECHES";
     EXPECT_EQ(ids(q), std::vector<std::string>{"b"});
@@ -72,7 +73,7 @@ TEST_F(SqliteStoreTest, SearchIsAccentAndCaseInsensitiveAndNeedsEveryWord) {
     EXPECT_TRUE(ids(q).empty());
 }
 
-TEST_F(SqliteStoreTest, FiltersCombine) {
+TEST_P(StoreTest, FiltersCombine) {
     OfferQuery q;
     q.label = "BIO";
     EXPECT_EQ(ids(q), (std::vector<std::string>{"d", "a"}));  // by name: Épinards < Pommes
@@ -86,7 +87,7 @@ TEST_F(SqliteStoreTest, FiltersCombine) {
     EXPECT_EQ(ids(avail), (std::vector<std::string>{"a", "c", "d"}));
 }
 
-TEST_F(SqliteStoreTest, SortsAndPages) {
+TEST_P(StoreTest, SortsAndPages) {
     OfferQuery q;
     q.sort = "unit_price";
     q.limit = 2;
@@ -100,14 +101,14 @@ TEST_F(SqliteStoreTest, SortsAndPages) {
     EXPECT_EQ(store_->offers(q).total, 4);
 }
 
-TEST_F(SqliteStoreTest, OfferByIdAndBookmark) {
+TEST_P(StoreTest, OfferByIdAndBookmark) {
     ASSERT_TRUE(store_->offer("id-a").has_value());
     EXPECT_FALSE(store_->offer("nope").has_value());
     EXPECT_EQ(store_->bookmark("s1"), "bm");
     EXPECT_EQ(store_->bookmark("other"), "");
 }
 
-TEST_F(SqliteStoreTest, AnUncommittedSyncIsRolledBack) {
+TEST_P(StoreTest, AnUncommittedSyncIsRolledBack) {
     {
         auto w = store_->beginSync("s1", "2026-11-26T11:00:00Z");
         w->removeOffer("id-a");
@@ -120,13 +121,13 @@ TEST_F(SqliteStoreTest, AnUncommittedSyncIsRolledBack) {
     EXPECT_FALSE(store_->offer("id-z").has_value());
 }
 
-TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
+TEST_P(StoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
     store_.reset();
-    auto again = openStore({dir_.file("sub/dir/hub.db")});
+    auto again = openStore(location_.options());
     EXPECT_EQ(again->offerCount(), 4);
 }
 
-TEST_F(SqliteStoreTest, WindowPreferredDepartementAndExclusion) {
+TEST_P(StoreTest, WindowPreferredDepartementAndExclusion) {
     OfferQuery q;
     q.window_from = "2026-05-01";  // peaches (June-August) overlap May-June; apples (from September) do not
     q.window_to = "2026-06-15";
@@ -135,7 +136,7 @@ TEST_F(SqliteStoreTest, WindowPreferredDepartementAndExclusion) {
     EXPECT_EQ(ids(q), (std::vector<std::string>{"d", "b"}));  // 31 first, then by name
 }
 
-TEST_F(SqliteStoreTest, RecentChangesNewestFirstAndFiltered) {
+TEST_P(StoreTest, RecentChangesNewestFirstAndFiltered) {
     {
         auto w = store_->beginSync("s1", "2026-11-27T10:00:00Z");
         ChangeEntry added;
@@ -187,6 +188,25 @@ TEST(SqliteStore, AnUnwritablePathIsAClearError) {
             << e.what();
     }
 }
+
+// No server is needed: port 1 on loopback refuses at once.
+TEST(PostgresqlStore, AnUnreachableServerIsAClearErrorWithoutThePassword) {
+    StoreOptions options;
+    options.postgresql = "host=127.0.0.1 port=1 dbname=catalogue user=recolte";
+    options.postgresql_password = "s3cret-value";
+    try {
+        openStore(options);
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("cannot connect to the PostgreSQL store (host=127.0.0.1 port=1 dbname=catalogue"),
+                  std::string::npos)
+            << message;
+        EXPECT_EQ(message.find("s3cret-value"), std::string::npos) << message;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::ValuesIn(testing::storeEngines()), testing::storeEngineName);
 
 }  // namespace
 }  // namespace recolte::store
