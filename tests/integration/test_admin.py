@@ -176,7 +176,7 @@ auth:
                 code, _, raw = self.upload(name, price_list(("B-1", "Chou", "1,00")))
                 self.assertEqual(code, 400, raw)
                 err = self.error(raw)
-                self.assertEqual(err["code"], "bad_file_name")
+                self.assertEqual((err["code"], err["parameter"]), ("bad_parameter", "file"))
                 self.assertIn(reason, err["message"])
         # An encoded slash makes two segments: no such route, and nothing written outside the folder.
         code, _, _ = self.call("PUT", "/api/v1/sources/depot/files/..%2Fevil.csv", body=b"x")
@@ -187,7 +187,7 @@ auth:
     def test_a_source_that_is_not_a_folder_takes_no_upload(self):
         code, _, raw = self.upload("autre.csv", price_list(("F-1", "Ail", "9,00")), source="ferme-du-couserans")
         self.assertEqual(code, 400)
-        self.assertEqual(self.error(raw)["code"], "not_a_folder")
+        self.assertIn("ne lit pas un dossier local", self.error(raw)["message"])
         self.assertFalse((self.ws.dir / "data" / "autre.csv").exists())
 
     def test_an_upload_over_the_cap_is_413_and_changes_nothing(self):
@@ -197,7 +197,7 @@ auth:
             with self.subTest(chunked=chunked):
                 code, headers, raw = self.upload("tarifs-2026.csv", big, chunked=chunked)
                 self.assertEqual(code, 413, raw)
-                self.assertEqual(self.error(raw)["code"], "too_large")
+                self.assertEqual(self.error(raw)["code"], "payload_too_large")
                 self.assertIn("8 Kio", self.error(raw)["message"])
                 self.assertEqual(headers.get("Connection"), "close")
                 self.assertEqual((self.folder / "tarifs-2026.csv").read_bytes(), before)

@@ -103,15 +103,15 @@ class RequestLimitsTest(unittest.TestCase):
         self.refused(request("/api/v1/offers?q=" + "a" * 17000), 400)  # beyond Poco's own 16 KiB
 
     def test_the_number_of_header_fields(self):
-        self.refused(request(headers=[f"X-{i}: v" for i in range(25)]), 431, "too_many_headers", "trop d'en-têtes")
+        self.refused(request(headers=[f"X-{i}: v" for i in range(25)]), 431, "request_header_fields_too_large", "trop d'en-têtes")
         self.refused(request(headers=[f"X-{i}: v" for i in range(150)]), 400)  # beyond Poco's 100
 
     def test_a_header_name(self):
-        self.refused(request(headers=["X-" + "n" * 100 + ": v"]), 431, "header_too_large", "nom d'en-tête trop long")
+        self.refused(request(headers=["X-" + "n" * 100 + ": v"]), 431, "request_header_fields_too_large", "nom d'en-tête trop long")
         self.refused(request(headers=["X-" + "n" * 300 + ": v"]), 400)  # beyond Poco's 256
 
     def test_a_header_value(self):
-        self.refused(request(headers=["Cookie: " + "v" * 2000]), 431, "header_too_large", "« Cookie » trop longue")
+        self.refused(request(headers=["Cookie: " + "v" * 2000]), 431, "request_header_fields_too_large", "« Cookie » trop longue")
         self.refused(request(headers=["Cookie: " + "v" * 9000]), 400)  # beyond Poco's 8192
 
     def test_bodies(self):
@@ -119,16 +119,16 @@ class RequestLimitsTest(unittest.TestCase):
         # Declared too long: refused before a byte is read, and the connection is closed.
         headers = self.refused(request("/api/v1/invoices", "POST", [auth, "Content-Type: application/json",
                                                                     "Content-Length: 1000000"]),
-                               413, "too_large", "2 Kio au plus")
+                               413, "payload_too_large", "2 Kio au plus")
         self.assertEqual(headers.get("connection"), "close")
         # Chunked without a length: cut off once past the cap.
         chunk = b"800\r\n" + b" " * 0x800 + b"\r\n"
         self.refused(request("/api/v1/invoices", "POST", [auth, "Transfer-Encoding: chunked"]) + chunk * 2 + b"0\r\n\r\n",
-                     413, "too_large", "description trop longue")
+                     413, "payload_too_large", "description trop longue")
         # Within the cap the route reads it (here: not a description, a 400 naming why).
         self.refused(request("/api/v1/invoices", "POST", [auth, "Content-Length: 2"], b"[]"), 400, "bad_request")
         # A route that reads no body takes none.
-        self.refused(request("/api/v1/offers", "GET", ["Content-Length: 5"], b"hello"), 413, "too_large",
+        self.refused(request("/api/v1/offers", "GET", ["Content-Length: 5"], b"hello"), 413, "payload_too_large",
                      "ne prend pas de corps")
 
 

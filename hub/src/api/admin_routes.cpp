@@ -75,21 +75,21 @@ void uploadFile(ApiContext& ctx, const Params& p, const Caller& who, Req& req, R
     if (!src) return noSuchSource(resp, p.at(0));
     const std::string& file = p.at(1);
     if (src->folder.empty())
-        return sendError(resp, 400, "not_a_folder",
+        return sendError(resp, 400, "bad_request",
                          "la source « " + src->name + " » ne lit pas un dossier local : on ne peut pas y déposer de fichier");
     if (const std::string problem = uploadNameProblem(file, src->file_pattern); !problem.empty())
-        return sendError(resp, 400, "bad_file_name", problem, "file");
+        return sendError(resp, 400, "bad_parameter", problem, "file");
     const int64_t expected = req.hasContentLength() ? req.getContentLength64() : -1;
     const UploadResult r = writeUpload(req.stream(), src->folder, file, ctx.limits.max_upload_bytes, expected);
     switch (r.outcome) {
         case UploadResult::Outcome::TooLarge:
             spdlog::warn("admin: token \"{}\" from {} sent more than {} bytes for {} of {}: refused", who.token_name,
                          who.address, ctx.limits.max_upload_bytes, file, src->name);
-            return sendError(resp, 413, "too_large",
+            return sendError(resp, 413, "payload_too_large",
                              "fichier trop gros (" + frenchSize(ctx.limits.max_upload_bytes) + " au plus)");
         case UploadResult::Outcome::Incomplete:
             spdlog::warn("admin: upload of {} to {} by token \"{}\": {}", file, src->name, who.token_name, r.error);
-            return sendError(resp, 400, "incomplete_body", "corps de requête incomplet : fichier non enregistré");
+            return sendError(resp, 400, "bad_request", "corps de requête incomplet : fichier non enregistré");
         case UploadResult::Outcome::Failed:
             spdlog::error("admin: upload of {} to {} by token \"{}\": {}", file, src->name, who.token_name, r.error);
             return sendError(resp, 500, "internal_error", "le fichier n'a pas pu être enregistré ; voir le journal du hub");

@@ -141,7 +141,7 @@ void createInvoice(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
     // Read at most one byte more than allowed: a huge body is refused without being held.
     const auto body = readBody(req, ctx.limits.max_body_bytes);
     if (!body)
-        return sendError(resp, 413, "too_large",
+        return sendError(resp, 413, "payload_too_large",
                          "description trop longue (" + frenchSize(ctx.limits.max_body_bytes) + " au plus)");
     auto draft = invoice::draftFromJson(*body, "corps de la requête");
     if (!draft) return sendError(resp, 400, "bad_request", "description de facture invalide : " + draft.error().describe());

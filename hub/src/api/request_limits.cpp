@@ -16,17 +16,17 @@ std::optional<LimitBreach> checkHeaderLimits(const Poco::Net::HTTPRequest& req, 
                            "adresse demandée trop longue : " + std::to_string(req.getURI().size()) +
                                " octets (" + std::to_string(limits.max_uri) + " au plus)"};
     if (static_cast<int64_t>(req.size()) > limits.max_header_fields)
-        return LimitBreach{431, "too_many_headers",
+        return LimitBreach{431, "request_header_fields_too_large",
                            "trop d'en-têtes : " + std::to_string(req.size()) + " (" +
                                std::to_string(limits.max_header_fields) + " au plus)"};
     for (const auto& [name, value] : req) {
         // The name is quoted shortened: it is the client's text, and may be long.
         if (static_cast<int64_t>(name.size()) > limits.max_header_name)
-            return LimitBreach{431, "header_too_large",
+            return LimitBreach{431, "request_header_fields_too_large",
                                "nom d'en-tête trop long : « " + sdk::excerpt(name, 40) + " » (" +
                                    std::to_string(limits.max_header_name) + " octets au plus)"};
         if (static_cast<int64_t>(value.size()) > limits.max_header_value)
-            return LimitBreach{431, "header_too_large",
+            return LimitBreach{431, "request_header_fields_too_large",
                                "valeur de l'en-tête « " + sdk::excerpt(name, 40) + " » trop longue : " +
                                    std::to_string(value.size()) + " octets (" +
                                    std::to_string(limits.max_header_value) + " au plus)"};

@@ -90,12 +90,12 @@ private:
     bool bodyAccepted(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) {
         if (!hasBody(req)) return true;
         if (route_->body == Body::None) {
-            sendError(resp, 413, "too_large", "cette adresse ne prend pas de corps de requête");
+            sendError(resp, 413, "payload_too_large", "cette adresse ne prend pas de corps de requête");
             return false;
         }
         const int64_t cap = route_->body == Body::Upload ? ctx_.limits.max_upload_bytes : ctx_.limits.max_body_bytes;
         if (auto declared = declaredBeyond(req, cap)) {
-            sendError(resp, 413, "too_large",
+            sendError(resp, 413, "payload_too_large",
                       "corps de requête trop gros : " + std::to_string(*declared) + " octets (" + frenchSize(cap) +
                           " au plus)");
             return false;
@@ -122,7 +122,7 @@ bool authorize(ApiContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
     if (ctx.throttle) {
         if (const int64_t wait = ctx.throttle->waitSeconds(address); wait > 0) {
             resp.set("Retry-After", std::to_string(wait));
-            sendError(resp, 429, "too_many_attempts",
+            sendError(resp, 429, "too_many_requests",
                       "trop de jetons inconnus envoyés depuis cette adresse : réessayez dans " + std::to_string(wait) +
                           " s");
             return false;
