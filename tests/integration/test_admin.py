@@ -199,7 +199,7 @@ auth:
                 self.assertEqual(code, 413, raw)
                 self.assertEqual(self.error(raw)["code"], "payload_too_large")
                 self.assertIn("8 Kio", self.error(raw)["message"])
-                self.assertEqual(headers.get("Connection"), "close")
+                self.assertEqual(headers.get("Connection", "").lower(), "close")
                 self.assertEqual((self.folder / "tarifs-2026.csv").read_bytes(), before)
                 self.assertEqual([f for f in self.files() if f.startswith(".")], [])
         self.assertEqual(self.daemon.get("/healthz")[0], 200, "the daemon keeps serving")

@@ -120,7 +120,7 @@ class RequestLimitsTest(unittest.TestCase):
         headers = self.refused(request("/api/v1/invoices", "POST", [auth, "Content-Type: application/json",
                                                                     "Content-Length: 1000000"]),
                                413, "payload_too_large", "2 Kio au plus")
-        self.assertEqual(headers.get("connection"), "close")
+        self.assertEqual(headers.get("connection", "").lower(), "close")
         # Chunked without a length: cut off once past the cap.
         chunk = b"800\r\n" + b" " * 0x800 + b"\r\n"
         self.refused(request("/api/v1/invoices", "POST", [auth, "Transfer-Encoding: chunked"]) + chunk * 2 + b"0\r\n\r\n",
