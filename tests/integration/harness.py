@@ -1,6 +1,7 @@
 """Shared support for the integration tests: the real `recolte` binary, a temp folder holding a
 config and a SQLite store, a daemon on a free loopback port, and plain HTTP (urllib) to talk to it."""
 
+import hashlib
 import json
 import os
 import pathlib
@@ -20,6 +21,11 @@ SCHEMAS = SOURCE_DIR / "schemas"
 
 sys.path.insert(0, str(SOURCE_DIR / "tests" / "support"))
 import validate_json  # noqa: E402
+
+
+def token_sha256(token):
+    """What `recolte hash-token` prints for `token`: the value of auth.tokens[].sha256."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def free_port():
@@ -60,8 +66,9 @@ class Workspace:
         shutil.copy(SAMPLES / name, target)
         return target
 
-    def config(self, sources_yaml, port=0, extra=""):
-        text = (f"http: {{bind: 127.0.0.1, port: {port}}}\n"
+    def config(self, sources_yaml, port=0, extra="", http=""):
+        """`http` adds keys to the http: map (", max_uri: 2048")."""
+        text = (f"http: {{bind: 127.0.0.1, port: {port}{http}}}\n"
                 f"store: {{sqlite: {self.dir / 'hub.db'}}}\n"
                 f"log: {{level: warn}}\n{extra}"
                 f"sources:\n{sources_yaml}")

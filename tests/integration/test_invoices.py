@@ -40,7 +40,7 @@ class InvoicesTest(unittest.TestCase):
         (plugins / "libtest_good.so").symlink_to(TEST_PLUGINS / "libtest_good.so")
         cls.ws.copy_sample("ferme-du-couserans.csv")
         cls.config = cls.ws.write("recolte.yaml", f"""\
-http: {{bind: 127.0.0.1, port: 0}}
+http: {{bind: 127.0.0.1, port: 0, auth_free_failures: 1000}}
 store: {{sqlite: {cls.ws.dir / 'hub.db'}}}
 plugins: {plugins}
 log: {{level: debug}}

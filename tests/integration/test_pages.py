@@ -2,12 +2,14 @@
 named like attacks): status codes, security headers, escaping, French errors (400, 404), the
 static files' caching, static accessibility checks, and the pages agreeing with the JSON API."""
 
+import collections
 import html
 import html.parser
+import re
 import unittest
 import urllib.parse
 
-from harness import Daemon, Workspace, run
+from harness import SOURCE_DIR, Daemon, Workspace, run
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
        "base-uri 'none'; form-action 'self'")
@@ -84,6 +86,8 @@ class Page(html.parser.HTMLParser):
         self.tags = []          # (tag, attrs dict)
         self.h1 = []
         self.labels_for = set()
+        self.script_bodies = []  # the text inside each <script> element
+        self._in_script = False
         self._capture = None
         self.feed(text)
 
@@ -94,8 +98,13 @@ class Page(html.parser.HTMLParser):
             self.labels_for.add(attrs["for"])
         if tag == "h1":
             self._capture = ""
+        if tag == "script":
+            self.script_bodies.append("")
+            self._in_script = True
 
     def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
         if tag == "h1" and self._capture is not None:
             self.h1.append(self._capture)
             self._capture = None
@@ -103,6 +112,8 @@ class Page(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._capture is not None:
             self._capture += data
+        if self._in_script:
+            self.script_bodies[-1] += data
 
     def all(self, tag):
         return [a for t, a in self.tags if t == tag]
@@ -140,6 +151,10 @@ class PagesTest(unittest.TestCase):
         self.assertEqual(code, status, f"{path}: {body[:400]!r}")
         self.assertEqual(headers.get("Content-Type"), "text/html; charset=utf-8", path)
         self.assertEqual(headers.get("Content-Security-Policy"), CSP, path)
+        # What the CSP must keep saying, whatever else changes in it.
+        self.assertNotIn("unsafe-inline", CSP)
+        self.assertNotIn("unsafe-eval", CSP)
+        self.assertIn("frame-ancestors 'none'", CSP)
         self.assertEqual(headers.get("X-Content-Type-Options"), "nosniff", path)
         self.assertIn(headers.get("Referrer-Policy"), ("same-origin", "no-referrer", "strict-origin-when-cross-origin"))
         self.assertEqual(headers.get("Content-Length"), str(len(body)), path)
@@ -154,6 +169,8 @@ class PagesTest(unittest.TestCase):
         self.assertEqual(len(page.h1), 1, f"{path}: {page.h1}")
         # Only the one script file; nothing injected, no inline code the CSP would block.
         self.assertEqual([s.get("src", "").split("?")[0] for s in page.all("script")], ["/static/recolte.js"], path)
+        self.assertEqual([b for b in page.script_bodies if b.strip()], [], f"{path}: inline script code")
+        self.assertNotIn("javascript:", text.lower(), f"{path}: a javascript: URL")
         self.assertEqual(page.all("img"), [], path)
         for tag, attrs in page.tags:
             self.assertFalse([a for a in attrs if a.startswith("on")], f"{path}: <{tag}> with an on* attribute")
@@ -189,6 +206,36 @@ class PagesTest(unittest.TestCase):
                      "/producteurs/" + producer["id"], "/besoins/" + need["id"]):
             with self.subTest(path=path):
                 self.page(path)
+
+    def test_every_html_route_reached_by_links_has_the_security_headers(self):
+        # The HTML routes, read from their table so that a new page cannot be left out.
+        table = (SOURCE_DIR / "hub/src/publish/pages_routes.cpp").read_text(encoding="utf-8")
+        patterns = [p for p in re.findall(r'\{"GET", "(/[^"]*)"', table) if not p.startswith("/static/")]
+        self.assertIn("/sources/{name}", patterns)
+        as_regex = {p: re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(p)) + "$") for p in patterns}
+        # Breadth first from the catalogue, following every link to a page of the hub.
+        seen, queue, reached = set(), collections.deque(["/"]), collections.Counter()
+        while queue and len(seen) < 400:
+            path = queue.popleft()
+            if path in seen:
+                continue
+            seen.add(path)
+            _, page = self.page(path)  # its assertions name the path
+            route = urllib.parse.urlsplit(path).path
+            reached.update(p for p, rx in as_regex.items() if rx.match(route))
+            for href in page.links("/"):
+                target = href.split("#")[0]
+                route = urllib.parse.urlsplit(target).path
+                if route.startswith(("/static/", "/api/", "/schemas/")) or "." in route.rsplit("/", 1)[-1]:
+                    continue  # files, the JSON API, exports: not HTML pages
+                if target not in seen:
+                    queue.append(target)
+        self.assertEqual(sorted(p for p in patterns if not reached[p]), [], "HTML routes no link leads to")
+        # And each page of one record, for a record that does not exist: the French 404 page.
+        for pattern in patterns:
+            if "{" in pattern:
+                with self.subTest(pattern=pattern):
+                    self.page(re.sub(r"\{[^}]+\}", "inconnu-0", pattern), status=404)
 
     def test_head_sends_the_headers_only(self):
         code, headers, body = self.daemon.get("/", method="HEAD")

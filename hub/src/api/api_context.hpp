@@ -3,13 +3,16 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
+
 namespace recolte::store { class Store; }
-namespace recolte::api { class Authenticator; }
+namespace recolte::api { class Authenticator; class AuthThrottle; }
 
 namespace recolte::api {
 
@@ -20,7 +23,14 @@ struct ConfiguredSource {
     // Its connector reads only invoices (choruspro): its rejects quote invoices, so they are
     // finance data too, served to a finance token only.
     bool finance = false;
+    // Where it reads: a local folder takes uploads (PUT .../files/{name}); empty for a URL or a file.
+    std::string folder;
+    // The connector's `pattern` option for this source ("" = it has none): an upload must match it.
+    std::string file_pattern;
 };
+
+// What asking for a sync did (the scheduler's answer, seen from the API).
+enum class SyncQueued { Queued, QueuedBehindRunning, AlreadyQueued };
 
 class Metrics {
 public:
@@ -41,6 +51,11 @@ struct ApiContext {
     // The finance routes' tokens; null = no token configured, so every finance route answers 401.
     const Authenticator* auth = nullptr;
     int64_t invoices_local_km = 0;  // config invoices.local_km (the spend summary's "local")
+    config::HttpLimits limits;      // config http: body, header and URI limits
+    // Failed tokens per client address; null = no slow-down.
+    AuthThrottle* throttle = nullptr;
+    // Queues a sync of a configured source (admin routes); null = no scheduler (answers 503).
+    std::function<SyncQueued(const std::string& source)> queueSync;
 };
 
 }  // namespace recolte::api

@@ -14,7 +14,9 @@ void sendBody(Poco::Net::HTTPServerResponse& resp, int status, const std::string
     resp.setContentType(contentType);
     resp.setContentLength(static_cast<std::streamsize>(body.size()));
     resp.set("X-Content-Type-Options", "nosniff");
-    resp.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+    // Flushed now rather than when the response is destroyed: the router may still drop an unread
+    // request body after this, and the client should not wait for its answer meanwhile.
+    resp.send().write(body.data(), static_cast<std::streamsize>(body.size())).flush();
 }
 
 void sendJson(Poco::Net::HTTPServerResponse& resp, int status, const std::string& body) {

@@ -6,6 +6,7 @@
 #include <istream>
 
 #include "api/http_util.hpp"
+#include "api/request_limits.hpp"
 #include "api/router.hpp"
 #include "invoice/invoice_draft.hpp"
 #include "invoice/invoice_rules.hpp"
@@ -27,7 +28,6 @@ using Req = Poco::Net::HTTPServerRequest;
 using Resp = Poco::Net::HTTPServerResponse;
 
 constexpr int64_t kMaxLimit = 1000;
-constexpr std::streamsize kMaxDescriptionBytes = 1 << 20;
 const std::string kFinance = "finance";
 
 const std::vector<std::string> kFilters{"seller", "buyer", "service_code", "status", "from", "to"};
@@ -139,13 +139,11 @@ std::string violationsJson(const std::vector<invoice::RuleViolation>& violations
 void createInvoice(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
     Query q(req, {});
     // Read at most one byte more than allowed: a huge body is refused without being held.
-    std::string body(static_cast<size_t>(kMaxDescriptionBytes) + 1, '\0');
-    std::istream& in = req.stream();
-    in.read(body.data(), kMaxDescriptionBytes + 1);
-    body.resize(static_cast<size_t>(in.gcount()));
-    if (static_cast<std::streamsize>(body.size()) > kMaxDescriptionBytes)
-        return sendError(resp, 413, "too_large", "description trop longue (1 Mio au plus)");
-    auto draft = invoice::draftFromJson(body, "corps de la requête");
+    const auto body = readBody(req, ctx.limits.max_body_bytes);
+    if (!body)
+        return sendError(resp, 413, "payload_too_large",
+                         "description trop longue (" + frenchSize(ctx.limits.max_body_bytes) + " au plus)");
+    auto draft = invoice::draftFromJson(*body, "corps de la requête");
     if (!draft) return sendError(resp, 400, "bad_request", "description de facture invalide : " + draft.error().describe());
     auto violations = invoice::checkEn16931(draft->invoice);
     for (auto& v : invoice::checkChorusPro(draft->invoice, draft->buyer_requires)) violations.push_back(std::move(v));
@@ -168,7 +166,7 @@ void createInvoice(ApiContext& ctx, const Params&, Req& req, Resp& resp) {
 std::vector<Route> invoiceRoutes() {
     return {
         {"GET", "/api/v1/invoices", "invoices", listInvoices, kFinance},
-        {"POST", "/api/v1/invoices", "invoice_create", createInvoice, kFinance},
+        {"POST", "/api/v1/invoices", "invoice_create", createInvoice, kFinance, Body::Small},
         {"GET", "/api/v1/invoices/export.csv", "invoices_csv", invoicesCsv, kFinance},
         {"GET", "/api/v1/invoices/summary", "invoices_summary", invoiceSummary, kFinance},
         {"GET", "/api/v1/invoices/{id}.ubl.xml", "invoice_ubl", invoiceUbl, kFinance},

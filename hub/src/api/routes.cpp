@@ -175,6 +175,7 @@ const std::vector<Route>& routes() {
     static const std::vector<Route> table = [] {
         auto all = apiRoutes();
         for (auto& r : invoiceRoutes()) all.push_back(std::move(r));
+        for (auto& r : adminRoutes()) all.push_back(std::move(r));
         for (auto& r : publishRoutes()) all.push_back(std::move(r));
         return all;
     }();

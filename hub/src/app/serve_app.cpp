@@ -18,9 +18,11 @@
 
 #include "api/api_context.hpp"
 #include "api/auth.hpp"
+#include "api/auth_throttle.hpp"
 #include "api/router.hpp"
 #include "app/commands.hpp"
 #include "app/runtime.hpp"
+#include "app/served_sources.hpp"
 #include "sync/scheduler.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -85,15 +87,20 @@ protected:
 
         api::Metrics metrics;
         const api::Authenticator auth(rt->config.auth_tokens);
-        api::ApiContext ctx{*rt->store, {}, metrics, &auth, rt->config.invoices_local_km};
-        for (const auto& s : rt->config.sources) {
-            // A connector that reads only invoices makes a finance source (its rejects quote invoices).
-            bool invoices = false, other = false;
-            if (const auto* d = rt->registry.description(s.connector))
-                for (const auto& st : d->streams) (st.stream == sdk::Stream::Invoices ? invoices : other) = true;
-            const bool finance = invoices && !other;
-            ctx.sources.push_back({s.name, s.connector, s.every_seconds, finance});
-        }
+        const auto& limits = rt->config.http_limits;
+        api::AuthThrottle throttle({limits.auth_free_failures, std::chrono::seconds(limits.auth_max_delay_seconds)});
+        // The scheduler exists before the server, so that the admin routes can queue syncs.
+        sync::SyncEngine engine(*rt->store, rt->registry);
+        sync::Scheduler scheduler(engine, rt->config.sources,
+                                  [&metrics](const model::SyncRun& run) { metrics.countSync(run.outcome); });
+        api::ApiContext ctx{*rt->store,
+                            servedSources(rt->config, rt->registry),
+                            metrics,
+                            &auth,
+                            rt->config.invoices_local_km,
+                            limits,
+                            &throttle,
+                            [&scheduler](const std::string& source) { return queueSync(scheduler, source); }};
 
         std::unique_ptr<Poco::Net::HTTPServer> server;
         try {
@@ -111,14 +118,11 @@ protected:
             return kExitConfig;
         }
 
-        sync::SyncEngine engine(*rt->store, rt->registry);
-        sync::Scheduler scheduler(engine, rt->config.sources,
-                                  [&metrics](const model::SyncRun& run) { metrics.countSync(run.outcome); });
         scheduler.start();
         waitForTerminationRequest();
         spdlog::info("stopping");
+        server->stopAll(true);  // first: a request may still queue a sync
         scheduler.stop();
-        server->stopAll(true);
         return kExitOk;
     }
 

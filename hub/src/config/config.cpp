@@ -91,9 +91,25 @@ bool scalarString(const YAML::Node& node, Checker& check, const std::string& key
     return true;
 }
 
+// One whole number from `min` to `max` (a limit under http:).
+void boundedInteger(const YAML::Node& node, Checker& check, const std::string& key, int64_t min, int64_t max,
+                    const std::string& why, int64_t& out) {
+    std::string text;
+    if (!scalarString(node, check, key, text)) return;
+    const bool digits = !text.empty() && text.size() <= 18 &&
+                        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+    const int64_t v = digits ? std::stoll(text) : -1;
+    if (v < min || v > max)
+        return check.error(node, key, "expected a whole number from " + std::to_string(min) + " to " +
+                                          std::to_string(max) + why + ", got \"" + text + "\"");
+    out = v;
+}
+
 void parseHttp(const YAML::Node& http, Checker& check, Config& cfg) {
     if (!http.IsMap()) return check.error(http, "http", "expected a map with bind and port");
-    check.unknownKeys(http, "http.", {"bind", "port"});
+    check.unknownKeys(http, "http.", {"bind", "port", "max_body_bytes", "max_upload_bytes", "max_header_fields",
+                                      "max_header_name", "max_header_value", "max_uri", "auth_free_failures",
+                                      "auth_max_delay_seconds"});
     scalarString(http["bind"], check, "http.bind", cfg.http_bind);
     std::string port;
     if (scalarString(http["port"], check, "http.port", port)) {
@@ -106,6 +122,17 @@ void parseHttp(const YAML::Node& http, Checker& check, Config& cfg) {
             check.error(http["port"], "http.port", "expected a port number 0-65535, got \"" + port + "\"");
         }
     }
+    HttpLimits& l = cfg.http_limits;
+    const std::string poco = " (Poco refuses more by itself)";
+    boundedInteger(http["max_body_bytes"], check, "http.max_body_bytes", 1, int64_t{1} << 40, "", l.max_body_bytes);
+    boundedInteger(http["max_upload_bytes"], check, "http.max_upload_bytes", 1, int64_t{1} << 40, "", l.max_upload_bytes);
+    boundedInteger(http["max_header_fields"], check, "http.max_header_fields", 1, 100, poco, l.max_header_fields);
+    boundedInteger(http["max_header_name"], check, "http.max_header_name", 16, 256, poco, l.max_header_name);
+    boundedInteger(http["max_header_value"], check, "http.max_header_value", 64, 8192, poco, l.max_header_value);
+    boundedInteger(http["max_uri"], check, "http.max_uri", 64, 16384, poco, l.max_uri);
+    boundedInteger(http["auth_free_failures"], check, "http.auth_free_failures", 1, 1000000, "", l.auth_free_failures);
+    boundedInteger(http["auth_max_delay_seconds"], check, "http.auth_max_delay_seconds", 1, 86400, "",
+                   l.auth_max_delay_seconds);
 }
 
 void parseStore(const YAML::Node& store, Checker& check, Config& cfg, const std::string& baseDir) {

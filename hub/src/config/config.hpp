@@ -32,6 +32,19 @@ struct AuthToken {
     std::string sha256;              // 64 lowercase hex digits
 };
 
+// http: what one request may send, and how failed bearer tokens are slowed down. The header and
+// URI limits may only be lowered: Poco 1.11 refuses more on its own (400) before the router runs.
+struct HttpLimits {
+    int64_t max_body_bytes = 1 << 20;           // any request body but an upload (413 beyond)
+    int64_t max_upload_bytes = int64_t{50} << 20;  // PUT /api/v1/sources/{name}/files/{file}
+    int64_t max_header_fields = 100;            // Poco's ceiling: 100
+    int64_t max_header_name = 256;              // bytes; Poco's ceiling: 256
+    int64_t max_header_value = 8192;            // bytes; Poco's ceiling: 8192
+    int64_t max_uri = 8192;                     // bytes of the request target; Poco's ceiling: 16384
+    int64_t auth_free_failures = 10;            // failed tokens from one address before 429
+    int64_t auth_max_delay_seconds = 900;       // the longest a slowed-down address waits
+};
+
 // The roles a token may carry.
 const std::vector<std::string>& knownRoles();
 
@@ -39,6 +52,7 @@ struct Config {
     std::string file;  // absolute path of the YAML
     std::string http_bind = "127.0.0.1";
     int http_port = 8080;
+    HttpLimits http_limits;
     std::string sqlite_path;  // resolved
     std::string postgresql;   // libpq conninfo, without the password
     std::string postgresql_password_env;  // the environment variable holding the PostgreSQL password

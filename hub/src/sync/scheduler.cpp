@@ -19,6 +19,23 @@ void Scheduler::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
+Scheduler::Request Scheduler::requestSync(const std::string& source) {
+    size_t index = 0;
+    while (index < sources_.size() && sources_[index].name != source) ++index;
+    if (index == sources_.size()) return Request::UnknownSource;
+    {
+        std::lock_guard lock(mutex_);
+        for (size_t waiting : requested_)
+            if (waiting == index) return Request::AlreadyQueued;
+        requested_.push_back(index);
+        if (running_ != index) {
+            wake_.notify_all();
+            return Request::Queued;
+        }
+    }
+    return Request::QueuedBehindRunning;
+}
+
 void Scheduler::loop() {
     using Clock = std::chrono::steady_clock;
     std::vector<Clock::time_point> due(sources_.size(), Clock::now());
@@ -29,14 +46,22 @@ void Scheduler::loop() {
             if (active[i] && (next == sources_.size() || due[i] < due[next])) next = i;
         {
             std::unique_lock lock(mutex_);
-            if (next == sources_.size()) {
-                wake_.wait(lock, [this] { return stopping_; });
-                return;
+            const auto woken = [this] { return stopping_ || !requested_.empty(); };
+            if (next == sources_.size()) wake_.wait(lock, woken);
+            else wake_.wait_until(lock, due[next], woken);
+            if (stopping_) return;
+            if (!requested_.empty()) {
+                next = requested_.front();
+                requested_.pop_front();
             }
-            if (wake_.wait_until(lock, due[next], [this] { return stopping_; })) return;
+            running_ = next;
         }
         const auto& src = sources_[next];
         model::SyncRun run = engine_.syncSource(src);
+        {
+            std::lock_guard lock(mutex_);
+            running_ = kNone;
+        }
         if (onRun_) onRun_(run);
         if (src.every_seconds > 0)
             due[next] = Clock::now() + std::chrono::seconds(src.every_seconds);

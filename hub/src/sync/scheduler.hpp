@@ -1,9 +1,12 @@
 // Runs every source's sync at start, then each on its own `every`, one sync at a time (the store
-// has one writer). stop() interrupts the wait, not a sync in progress.
+// has one writer). stop() interrupts the wait, not a sync in progress. requestSync() asks for one
+// more run of a source as soon as the current one (if any) ends: requested runs go before scheduled
+// ones, in the order asked, and count as the source's run (its next one is `every` after it).
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -24,6 +27,14 @@ public:
     void start();
     void stop();
 
+    enum class Request {
+        Queued,               // will start as soon as the scheduler is free
+        QueuedBehindRunning,  // this source is syncing now: one more run follows, which sees later changes
+        AlreadyQueued,        // a run asked earlier has not started yet: it will see this change too
+        UnknownSource,
+    };
+    Request requestSync(const std::string& source);
+
 private:
     void loop();
 
@@ -34,6 +45,9 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    std::deque<size_t> requested_;         // indexes into sources_, guarded by mutex_
+    static constexpr size_t kNone = static_cast<size_t>(-1);
+    size_t running_ = kNone;  // the source syncing now, guarded by mutex_
 };
 
 }  // namespace recolte::sync
