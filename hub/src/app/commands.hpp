@@ -22,5 +22,6 @@ int runHashToken(int argc, char** argv);  // argv[0] = "recolte hash-token"
 int runInvoices(int argc, char** argv);   // argv[0] = "recolte invoices", argv[1] = "export"
 int runConnectorTest(int argc, char** argv);  // argv[0] = "recolte connector-test"
 int runNewConnector(int argc, char** argv);   // argv[0] = "recolte new-connector"
+int runSyncWorker(int argc, char** argv);     // hidden: the child of one isolated sync
 
 }  // namespace recolte::app

@@ -112,6 +112,7 @@ protected:
         }
 
         sync::SyncEngine engine(*rt->store, rt->registry);
+        engine.isolate(sync::selfWorkerCommand(rt->config.file), rt->config.sync_defaults);
         sync::Scheduler scheduler(engine, rt->config.sources,
                                   [&metrics](const model::SyncRun& run) { metrics.countSync(run.outcome); });
         scheduler.start();
