@@ -104,6 +104,9 @@ private:
     const int in = fcntl(inputFd, F_DUPFD_CLOEXEC, 10);
     const int fr = fcntl(frameFd, F_DUPFD_CLOEXEC, 10);
     if (in < 0 || fr < 0 || dup2(in, 0) < 0 || dup2(fr, worker::kFrameFd) < 0) _exit(127);
+    // Nothing else of the daemon's (listening socket, store files) goes to the plugin.
+    if (close_range(worker::kFrameFd + 1, ~0U, 0) != 0)
+        for (int fd = worker::kFrameFd + 1; fd < 65536; ++fd) close(fd);
     signal(SIGPIPE, SIG_DFL);
     execv(argv[0], argv.data());
     _exit(127);
