@@ -195,13 +195,15 @@ sdk::Expected<sdk::ReadResult> runInWorker(const WorkerCommand& command, const W
             sigaddset(&block, SIGPIPE);
             pthread_sigmask(SIG_BLOCK, &block, &old);
             const ssize_t w = ::write(inputWrite.fd, job.bookmark.data() + bookmarkSent, job.bookmark.size() - bookmarkSent);
-            if (w < 0 && errno == EPIPE) {
+            const int writeErrno = errno;
+            if (w < 0 && writeErrno == EPIPE) {
                 struct timespec zero{0, 0};
                 sigtimedwait(&block, nullptr, &zero);  // drop the pending SIGPIPE
             }
             pthread_sigmask(SIG_SETMASK, &old, nullptr);
             if (w > 0) bookmarkSent += static_cast<size_t>(w);
-            if ((w < 0 && errno != EAGAIN && errno != EINTR) || bookmarkSent == job.bookmark.size()) inputWrite.reset();
+            if ((w < 0 && writeErrno != EAGAIN && writeErrno != EINTR) || bookmarkSent == job.bookmark.size())
+                inputWrite.reset();
         }
         if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
         for (;;) {
