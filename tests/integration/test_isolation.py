@@ -139,6 +139,12 @@ class IsolationTest(unittest.TestCase):
         config = str(self.config)
         pid = self.daemon.proc.pid
         self.assertIsNone(self.daemon.proc.poll(), "the daemon died")
+        # A worker hanging in its read when the daemon is asked to stop.
+        self.set_mode("hang")
+        deadline = time.time() + 30
+        while not workers_of(config) and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertNotEqual(workers_of(config), [], "no sync-worker process seen during a sync")
         self.daemon.stop()
         deadline = time.time() + 10
         while time.time() < deadline:
