@@ -135,6 +135,14 @@ std::string exitReason(int status, const rusage& usage, const RunLimits& limits)
 
 }  // namespace
 
+bool memoryLimitEnforced() {
+#ifdef RECOLTE_NO_MEMORY_LIMIT
+    return false;
+#else
+    return true;
+#endif
+}
+
 WorkerCommand selfWorkerCommand(const std::string& configPath) {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

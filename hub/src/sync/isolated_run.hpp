@@ -28,6 +28,9 @@ struct WorkerJob {
     RunLimits limits;
 };
 
+// False in sanitizer builds, which set no memory limit (their runtime reserves terabytes).
+bool memoryLimitEnforced();
+
 sdk::Expected<sdk::ReadResult> runInWorker(const WorkerCommand& command, const WorkerJob& job, sdk::RecordSink& sink,
                                            sdk::Log& log);
 

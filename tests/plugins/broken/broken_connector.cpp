@@ -5,7 +5,7 @@
 //   crash    dereferences a null pointer (SIGSEGV)
 //   abort    calls abort() (SIGABRT)
 //   hang     sleeps forever (the time limit must kill it)
-//   leak     allocates and touches memory until it fails (the memory limit must stop it)
+//   leak     allocates and touches memory, up to 1 GiB (a lower memory limit must stop it)
 //   corrupt  writes random bytes onto the frame pipe, fd 3 (the daemon must refuse them)
 //   garbage  prints random bytes on stdout and stderr, then emits nonsense records and returns
 //   flaky    fails with "crash" every other read (counted in the file `runs`), else as ok
@@ -85,8 +85,11 @@ public:
         if (mode == "hang")
             for (;;) std::this_thread::sleep_for(std::chrono::seconds(60));
         if (mode == "leak") {
+            // Touched, so really resident. Capped at 1 GiB, so that a build without a memory
+            // limit (sanitizers) does not eat the machine.
             std::vector<std::vector<char>> hoard;
-            for (;;) hoard.emplace_back(16 << 20, 'x');  // touched: really resident
+            for (int i = 0; i < 64; ++i) hoard.emplace_back(16 << 20, 'x');
+            return systemError("1 Gio alloué sans atteindre de limite mémoire");
         }
         if (mode == "corrupt") {
             const std::string junk = randomBytes(rng, 4096);
