@@ -168,7 +168,7 @@ TEST_F(IsolatedSyncTest, BadLimitsAreConfigErrorsNamingTheKey) {
     EXPECT_NE(r.errors[0].find("isolation"), std::string::npos) << r.errors[0];
     r = config::loadConfigFromString("store: {sqlite: x.db}\nsync: {time_limt: 1s}\n", dir_.file("c.yaml"));
     ASSERT_EQ(r.errors.size(), 1u);
-    EXPECT_NE(r.errors[0].find("valid options are: isolation, time_limit, memory_limit"), std::string::npos) << r.errors[0];
+    EXPECT_NE(r.errors[0].find("valid options are: isolation, memory_limit, time_limit"), std::string::npos) << r.errors[0];
     r = config::loadConfigFromString(
         "store: {sqlite: x.db}\nsources:\n  - {name: t, connector: test_good, path: p, time_limit: 0s}\n", dir_.file("c.yaml"));
     ASSERT_TRUE(r.errors.empty());
