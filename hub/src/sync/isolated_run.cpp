@@ -189,6 +189,10 @@ sdk::Expected<sdk::ReadResult> runInWorker(const WorkerCommand& command, const W
             failure = "limite de temps de " + secondsFr(job.limits.time_limit) + " dépassée";
             break;
         }
+        if (job.cancel && job.cancel->load()) {
+            failure = "lecture interrompue : arrêt du service";
+            break;
+        }
         pollfd fds[2] = {{frameRead.fd, POLLIN, 0}, {inputWrite.fd, POLLOUT, 0}};
         const int n = poll(fds, inputWrite.fd >= 0 ? 2 : 1, static_cast<int>(std::min<int64_t>(left, 1000)));
         if (n < 0 && errno != EINTR) {

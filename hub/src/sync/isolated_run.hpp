@@ -5,6 +5,7 @@
 // comes back as an error with a French reason; the caller then rolls the transaction back.
 #pragma once
 
+#include <atomic>
 #include <string>
 
 #include "recolte/sdk/connector.hpp"
@@ -26,6 +27,8 @@ struct WorkerJob {
     std::string plugin_path;  // the library that provides its connector
     std::string bookmark;     // handed to the worker on its stdin
     RunLimits limits;
+    // When it turns true (the daemon stops), the worker is killed within a second.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // False in sanitizer builds, which set no memory limit (their runtime reserves terabytes).

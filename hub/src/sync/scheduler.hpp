@@ -1,5 +1,6 @@
 // Runs every source's sync at start, then each on its own `every`, one sync at a time (the store
-// has one writer). stop() interrupts the wait, not a sync in progress.
+// has one writer). stop() interrupts the wait, and kills a read running in a worker process
+// (an inline one is waited for).
 #pragma once
 
 #include <chrono>

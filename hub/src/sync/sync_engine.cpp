@@ -349,7 +349,7 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
         sdk::Expected<sdk::ReadResult> result = sdk::systemError("not run");
         try {
             if (isolated) {
-                result = runInWorker(*worker_, WorkerJob{source.name, plugin->path, ctx.bookmark, limits.value()}, sink, log);
+                result = runInWorker(*worker_, WorkerJob{source.name, plugin->path, ctx.bookmark, limits.value(), &cancel_}, sink, log);
             } else {
                 result = connector->read(ctx, sink);
             }

@@ -3,6 +3,7 @@
 // crash of the store leaves the previous catalogue as it was.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -43,11 +44,16 @@ public:
         hubLimits_ = std::move(hubLimits);
     }
 
+    // Stops the read running in a worker, if any, and every later one (the daemon is stopping):
+    // the sync fails and its transaction is rolled back. Callable from any thread.
+    void cancel() { cancel_ = true; }
+
     // Never throws: failures come back as a run with outcome "failed" and its error.
     model::SyncRun syncSource(const config::SourceConfig& source, const ProgressCallback& progress = {});
 
 private:
     std::optional<WorkerCommand> worker_;
+    std::atomic<bool> cancel_{false};
     sdk::ConfigValue hubLimits_;
     store::Store& store_;
     const registry::PluginRegistry& registry_;
