@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
+#include <thread>
 
 #include "config/config.hpp"
 #include "registry/plugin_registry.hpp"
@@ -104,6 +106,20 @@ TEST_F(IsolatedSyncTest, AHangIsKilledAtTheTimeLimit) {
     EXPECT_NE(run.error.find("limite de temps de 2 s dépassée"), std::string::npos) << run.error;
     EXPECT_LT(took, std::chrono::seconds(60));  // killed, not waited for (a bound, not a timing target)
     EXPECT_EQ(store_->offerCount(), 0);
+}
+
+TEST_F(IsolatedSyncTest, CancelKillsAReadInProgress) {
+    dir_.write("broken/mode", "hang\n");
+    const auto src = source("connector: test_broken, path: broken, time_limit: 10m");
+    SyncEngine engine(*store_, registry_);
+    engine.isolate(WorkerCommand{RECOLTE_TEST_BINARY, dir_.file("recolte.yaml")}, hubLimits_);
+    auto running = std::async(std::launch::async, [&] { return engine.syncSource(src); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    engine.cancel();
+    ASSERT_EQ(running.wait_for(std::chrono::seconds(60)), std::future_status::ready);  // not the 10 min limit
+    auto run = running.get();
+    EXPECT_EQ(run.outcome, "failed");
+    EXPECT_NE(run.error.find("lecture interrompue : arrêt du service"), std::string::npos) << run.error;
 }
 
 TEST_F(IsolatedSyncTest, AHubWideTimeLimitAppliesAndASourceOverridesIt) {
