@@ -82,7 +82,7 @@ report = [f"# Isolated connector runs: cost of the worker process, {datetime.dat
           f"`bench/isolation_bench.sh`: `recolte sync` of `gen_price_list.py -n {rows}` (csv connector), "
           f"{repeat} runs of each mode, alternated; load average at the end {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} CPUs. Both modes must give the same counts (checked).", "", *table, "",
-          "The worker's peak memory is its own process: /usr/bin/time reports the larger of the two processes."]
+          "Peak RSS is that of the `recolte sync` process (/usr/bin/time); in process mode the connector's own memory is in the worker, not counted there. Under this load the seconds vary by ±20 % from run to run: read the ratio, not the seconds."]
 open(results, "w").write("\n".join(report) + "\n")
 print("\n".join(report))
 PYEOF
