@@ -9,17 +9,6 @@ namespace {
 
 constexpr uint64_t kMinMemory = 32ull << 20;  // below this the worker cannot even load a plugin
 
-sdk::OptionSpec spec(std::string name, sdk::OptionType type, std::string defaultValue, std::string description,
-                     std::vector<std::string> allowed = {}) {
-    sdk::OptionSpec s;
-    s.name = std::move(name);
-    s.type = type;
-    s.default_value = std::move(defaultValue);
-    s.description = std::move(description);
-    s.allowed = std::move(allowed);
-    return s;
-}
-
 std::string whereOf(const sdk::ConfigValue& merged, const std::string& key) {
     for (const auto& e : merged.map)
         if (e.first == key) return "line " + std::to_string(e.second.line) + ": " + e.second.path;
@@ -30,14 +19,15 @@ std::string whereOf(const sdk::ConfigValue& merged, const std::string& key) {
 
 const std::vector<sdk::OptionSpec>& runLimitSpecs() {
     static const std::vector<sdk::OptionSpec> specs{
-        spec("isolation", sdk::OptionType::String, "process",
-             "How the connector runs: `process` (a child worker process, killed at its limits; a crash "
-             "fails only this sync) or `inline` (inside the daemon, for debugging)",
-             {"process", "inline"}),
-        spec("time_limit", sdk::OptionType::Duration, "30m",
-             "Longest wall-clock time of one read in the worker process (1s to 7d); the worker is then killed"),
-        spec("memory_limit", sdk::OptionType::String, "2GiB",
-             "Largest memory of the worker process (RLIMIT_DATA), e.g. 512MiB, 2GiB; at least 32MiB"),
+        // name, type, default, required, secret, description, allowed values
+        {"isolation", sdk::OptionType::String, "process", false, false,
+         "How the connector runs: `process` (a child worker process, killed at its limits; a crash "
+         "fails only this sync) or `inline` (inside the daemon, for debugging)",
+         {"process", "inline"}},
+        {"time_limit", sdk::OptionType::Duration, "30m", false, false,
+         "Longest wall-clock time of one read in the worker process (1s to 7d); the worker is then killed", {}},
+        {"memory_limit", sdk::OptionType::String, "2GiB", false, false,
+         "Largest memory of the worker process (RLIMIT_DATA), e.g. 512MiB, 2GiB; at least 32MiB", {}},
     };
     return specs;
 }
