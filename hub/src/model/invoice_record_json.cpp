@@ -151,6 +151,7 @@ void appendProducerRecord(std::string& out, const sdk::ProducerRecord& p) {
 class Reader {
 public:
     std::string error;
+    std::string what = "facture enregistrée";  // what the document is, for the message
 
     // null stands for "" (addresses and contacts are written by the public writers, with nulls).
     std::string str(const Value& obj, std::string_view key) {
@@ -475,7 +476,7 @@ private:
     void fail(const Value& at, std::string_view key, const char* expected) {
         if (!error.empty()) return;
         const std::string path = at.path();
-        error = "facture enregistrée illisible : " + (path.empty() ? std::string() : path + ".") + std::string(key) +
+        error = what + " illisible : " + (path.empty() ? std::string() : path + ".") + std::string(key) +
                 " devrait être un(e) " + expected;
     }
 };
@@ -485,6 +486,7 @@ sdk::Expected<T> readDocument(const std::string& json, F read, const char* what 
     auto doc = sdk::json::Document::parse(json, {what});
     if (!doc) return doc.error();
     Reader r;
+    r.what = what;
     T out = read(r, doc->root());
     if (!r.error.empty()) return sdk::dataError(r.error);
     return out;

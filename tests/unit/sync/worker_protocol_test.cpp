@@ -165,7 +165,7 @@ TEST(WorkerProtocol, GarbageIsRefusedWithAReason) {
     const std::string badError = stream([](std::string& out) { appendFrame(out, FrameType::Error, "9x"); });
     const std::vector<std::pair<std::string, std::string>> cases{
         {noHello, "hello"},        {wrongVersion, "version"}, {unknownType, "type de trame inconnu 77"},
-        {huge, "64 Mio"},          {badJson, "offre"},        {wrongShape, "name"},
+        {huge, "64 Mio"},          {badJson, "offre"},        {wrongShape, "offre illisible : source_id"},
         {afterResult, "après le résultat"}, {badProgress, "16"}, {badError, "forme inconnue"},
     };
     for (const auto& [bytes, expected] : cases) {
