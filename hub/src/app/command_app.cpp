@@ -167,6 +167,7 @@ private:
             for (const auto& s : rt->config.sources) selected.push_back(&s);
 
         sync::SyncEngine engine(*rt->store, rt->registry);
+        engine.isolate(sync::selfWorkerCommand(rt->config.file), rt->config.sync_defaults);
         const bool tty = isatty(STDERR_FILENO);
         int failed = 0;
         for (const auto* src : selected) {

@@ -23,5 +23,6 @@ int runInvoices(int argc, char** argv);   // argv[0] = "recolte invoices", argv[
 int runConnectorTest(int argc, char** argv);  // argv[0] = "recolte connector-test"
 int runNewConnector(int argc, char** argv);   // argv[0] = "recolte new-connector"
 int runMigrateStore(int argc, char** argv);   // argv[0] = "recolte migrate-store"
+int runSyncWorker(int argc, char** argv);     // hidden: the child of one isolated sync
 
 }  // namespace recolte::app

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     if (cmd == "connector-test") return recolte::app::runConnectorTest(n, args.data());
     if (cmd == "new-connector") return recolte::app::runNewConnector(n, args.data());
     if (cmd == "migrate-store") return recolte::app::runMigrateStore(n, args.data());
+    if (cmd == "sync-worker") return recolte::app::runSyncWorker(n, args.data());
     for (const auto& c : recolte::app::commands())
         if (c.name == cmd) return recolte::app::runCommand(cmd, n, args.data());
     std::cerr << "recolte: unknown command \"" << cmd << "\"\n\n";

@@ -91,6 +91,7 @@ protected:
         api::AuthThrottle throttle({limits.auth_free_failures, std::chrono::seconds(limits.auth_max_delay_seconds)});
         // The scheduler exists before the server, so that the admin routes can queue syncs.
         sync::SyncEngine engine(*rt->store, rt->registry);
+        engine.isolate(sync::selfWorkerCommand(rt->config.file), rt->config.sync_defaults);
         sync::Scheduler scheduler(engine, rt->config.sources,
                                   [&metrics](const model::SyncRun& run) { metrics.countSync(run.outcome); });
         api::ApiContext ctx{*rt->store,

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "registry/plugin_registry.hpp"
+#include "sync/run_limits.hpp"
 
 namespace recolte::config {
 
@@ -293,7 +294,12 @@ LoadResult parse(const YAML::Node& root, const std::string& file) {
         check.error(root, "(top)", "expected a map with http, store, plugins, log, sources, auth, invoices");
         return result;
     }
-    check.unknownKeys(root, "", {"http", "store", "plugins", "log", "sources", "auth", "invoices"});
+    check.unknownKeys(root, "", {"http", "store", "plugins", "log", "sources", "auth", "invoices", "sync"});
+    if (root["sync"]) {
+        cfg.sync_defaults = toConfigValue(root["sync"], "sync");
+        if (auto limits = sync::runLimitsFrom(cfg.sync_defaults, {}); !limits)
+            result.errors.push_back(file + ": " + limits.error().describe());
+    }
     if (root["auth"]) parseAuth(root["auth"], check, cfg);
     if (root["invoices"]) parseInvoices(root["invoices"], check, cfg);
     if (root["http"]) parseHttp(root["http"], check, cfg);
@@ -442,6 +448,8 @@ std::vector<std::string> checkSources(const Config& config, const registry::Plug
         }
         auto transport = transportSettings(src, registry);
         if (!transport) errors.push_back(locate(config.file, transport.error()));
+        else if (auto limits = sync::runLimitsFrom(config.sync_defaults, src.raw); !limits)
+            errors.push_back(locate(config.file, limits.error()));
     }
     return errors;
 }

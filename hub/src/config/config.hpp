@@ -63,6 +63,8 @@ struct Config {
     // invoices: {local_km: N}: a seller within N km of the buyer is local (besides the same
     // département), when both addresses have coordinates. 0 = the département only.
     int64_t invoices_local_km = 0;
+    // sync: {isolation, time_limit, memory_limit}: hub-wide run limits (sync/run_limits.hpp).
+    sdk::ConfigValue sync_defaults;
 };
 
 // Keys of a source that belong to the host, not to the connector: name, connector, path, url,

@@ -119,11 +119,39 @@ void appendLocation(std::string& out, const sdk::Location& w) {
     o.str("element", w.element);
 }
 
+void appendQuantity(Obj& o, std::string_view k, const std::optional<sdk::Quantity>& q) {
+    if (!q) {
+        o.key(k) += "null";
+        return;
+    }
+    Obj e(o.key(k));
+    e.decimal("value", q->value, 0);
+    e.str("unit", q->unit);
+}
+
+void appendProducerRecord(std::string& out, const sdk::ProducerRecord& p) {
+    Obj o(out);
+    o.str("source_key", p.source_key);
+    o.str("siret", p.siret);
+    o.str("name", p.name);
+    appendAddress(o.key("address"), p.address);
+    appendArray(o.key("contacts"), p.contacts, appendContact);
+    appendArray(o.key("points_of_sale"), p.points_of_sale, [](std::string& s, const sdk::PointOfSale& pos) {
+        Obj e(s);
+        e.str("name", pos.name);
+        e.str("kind", pos.kind);
+        appendAddress(e.key("address"), pos.address);
+        e.str("opening_hours", pos.opening_hours);
+    });
+    appendLocation(o.key("where"), p.where);
+}
+
 // Reading back: a missing or mistyped member is an error naming it (the stored form is ours, so
 // that is a bug or a damaged database, never something to guess around).
 class Reader {
 public:
     std::string error;
+    std::string what = "facture enregistrée";  // what the document is, for the message
 
     // null stands for "" (addresses and contacts are written by the public writers, with nulls).
     std::string str(const Value& obj, std::string_view key) {
@@ -298,6 +326,85 @@ public:
         return w;
     }
 
+    std::optional<int64_t> optInt(const Value& obj, std::string_view key) {
+        auto v = obj.get(key);
+        if (v && v->isNull()) return std::nullopt;
+        return integer(obj, key);
+    }
+    std::optional<sdk::Quantity> optQuantity(const Value& obj, std::string_view key) {
+        auto v = obj.get(key);
+        if (v && v->isNull()) return std::nullopt;
+        auto q = object(obj, key);
+        if (!q) return std::nullopt;
+        return sdk::Quantity{dec(*q, "value"), str(*q, "unit")};
+    }
+    sdk::ProducerRecord producer(const Value& v) {
+        sdk::ProducerRecord p;
+        p.source_key = str(v, "source_key");
+        p.siret = str(v, "siret");
+        p.name = str(v, "name");
+        if (auto a = object(v, "address")) p.address = address(*a);
+        p.contacts = list<sdk::Contact>(v, "contacts", [&](const Value& x) { return contact(x); });
+        p.points_of_sale = list<sdk::PointOfSale>(v, "points_of_sale", [&](const Value& x) {
+            sdk::PointOfSale s;
+            s.name = str(x, "name");
+            s.kind = str(x, "kind");
+            if (auto a = object(x, "address")) s.address = address(*a);
+            s.opening_hours = str(x, "opening_hours");
+            return s;
+        });
+        if (auto w = object(v, "where")) p.where = location(*w);
+        return p;
+    }
+    sdk::OfferRecord offer(const Value& v) {
+        sdk::OfferRecord o;
+        o.source_id = str(v, "source_id");
+        if (auto p = object(v, "producer")) o.producer = producer(*p);
+        o.name = str(v, "name");
+        o.description = str(v, "description");
+        o.product_type = str(v, "product_type");
+        o.family = str(v, "family");
+        o.labels = strings(v, "labels");
+        o.price = optDec(v, "price");
+        o.currency = str(v, "currency");
+        o.vat_rate = optDec(v, "vat_rate");
+        o.price_unit = str(v, "price_unit");
+        o.packaging = str(v, "packaging");
+        o.pieces_per_pack = optInt(v, "pieces_per_pack");
+        o.available_from = str(v, "available_from");
+        o.available_to = str(v, "available_to");
+        o.quantity_available = optQuantity(v, "quantity_available");
+        o.minimum_order = optQuantity(v, "minimum_order");
+        o.lead_time_days = optInt(v, "lead_time_days");
+        o.origin = str(v, "origin");
+        o.ean = str(v, "ean");
+        o.updated_at = str(v, "updated_at");
+        if (auto w = object(v, "where")) o.where = location(*w);
+        return o;
+    }
+    sdk::NeedRecord need(const Value& v) {
+        sdk::NeedRecord n;
+        n.source_id = str(v, "source_id");
+        n.title = str(v, "title");
+        n.description = str(v, "description");
+        n.buyer_name = str(v, "buyer_name");
+        n.buyer_siret = str(v, "buyer_siret");
+        n.buyer_kind = str(v, "buyer_kind");
+        n.product_type = str(v, "product_type");
+        n.quantity = optQuantity(v, "quantity");
+        n.delivery_from = str(v, "delivery_from");
+        n.delivery_to = str(v, "delivery_to");
+        n.answer_deadline = str(v, "answer_deadline");
+        n.criteria = str(v, "criteria");
+        n.contract_type = str(v, "contract_type");
+        if (auto a = object(v, "place")) n.place = address(*a);
+        n.status = str(v, "status");
+        n.status_reason = str(v, "status_reason");
+        n.updated_at = str(v, "updated_at");
+        if (auto w = object(v, "where")) n.where = location(*w);
+        return n;
+    }
+
     sdk::InvoiceRecord record(const Value& v) {
         sdk::InvoiceRecord r;
         r.source_id = str(v, "source_id");
@@ -369,16 +476,17 @@ private:
     void fail(const Value& at, std::string_view key, const char* expected) {
         if (!error.empty()) return;
         const std::string path = at.path();
-        error = "facture enregistrée illisible : " + (path.empty() ? std::string() : path + ".") + std::string(key) +
+        error = what + " illisible : " + (path.empty() ? std::string() : path + ".") + std::string(key) +
                 " devrait être un(e) " + expected;
     }
 };
 
 template <typename T, typename F>
-sdk::Expected<T> readDocument(const std::string& json, F read) {
-    auto doc = sdk::json::Document::parse(json, {"facture enregistrée"});
+sdk::Expected<T> readDocument(const std::string& json, F read, const char* what = "facture enregistrée") {
+    auto doc = sdk::json::Document::parse(json, {what});
     if (!doc) return doc.error();
     Reader r;
+    r.what = what;
     T out = read(r, doc->root());
     if (!r.error.empty()) return sdk::dataError(r.error);
     return out;
@@ -537,6 +645,115 @@ sdk::Expected<Invoice> invoiceFromStoredJson(const std::string& json) {
         inv.status_history = r.events(root, "status_history");
         return inv;
     });
+}
+
+// The other records a connector emits, as the isolated worker sends them (sync/worker_protocol).
+
+std::string producerRecordToJson(const sdk::ProducerRecord& record) {
+    std::string out;
+    appendProducerRecord(out, record);
+    return out;
+}
+
+sdk::Expected<sdk::ProducerRecord> producerRecordFromJson(const std::string& json) {
+    return readDocument<sdk::ProducerRecord>(json, [](Reader& r, const Value& v) { return r.producer(v); }, "producteur");
+}
+
+std::string offerRecordToJson(const sdk::OfferRecord& r) {
+    std::string out;
+    out.reserve(1024);
+    Obj o(out);
+    o.str("source_id", r.source_id);
+    appendProducerRecord(o.key("producer"), r.producer);
+    o.str("name", r.name);
+    o.str("description", r.description);
+    o.str("product_type", r.product_type);
+    o.str("family", r.family);
+    appendStrings(o.key("labels"), r.labels);
+    optDecimal(o, "price", r.price);
+    o.str("currency", r.currency);
+    optDecimal(o, "vat_rate", r.vat_rate);
+    o.str("price_unit", r.price_unit);
+    o.str("packaging", r.packaging);
+    o.intOrNull("pieces_per_pack", r.pieces_per_pack);
+    o.str("available_from", r.available_from);
+    o.str("available_to", r.available_to);
+    appendQuantity(o, "quantity_available", r.quantity_available);
+    appendQuantity(o, "minimum_order", r.minimum_order);
+    o.intOrNull("lead_time_days", r.lead_time_days);
+    o.str("origin", r.origin);
+    o.str("ean", r.ean);
+    o.str("updated_at", r.updated_at);
+    appendLocation(o.key("where"), r.where);
+    return out;
+}
+
+sdk::Expected<sdk::OfferRecord> offerRecordFromJson(const std::string& json) {
+    return readDocument<sdk::OfferRecord>(json, [](Reader& r, const Value& v) { return r.offer(v); }, "offre");
+}
+
+std::string needRecordToJson(const sdk::NeedRecord& r) {
+    std::string out;
+    Obj o(out);
+    o.str("source_id", r.source_id);
+    o.str("title", r.title);
+    o.str("description", r.description);
+    o.str("buyer_name", r.buyer_name);
+    o.str("buyer_siret", r.buyer_siret);
+    o.str("buyer_kind", r.buyer_kind);
+    o.str("product_type", r.product_type);
+    appendQuantity(o, "quantity", r.quantity);
+    o.str("delivery_from", r.delivery_from);
+    o.str("delivery_to", r.delivery_to);
+    o.str("answer_deadline", r.answer_deadline);
+    o.str("criteria", r.criteria);
+    o.str("contract_type", r.contract_type);
+    appendAddress(o.key("place"), r.place);
+    o.str("status", r.status);
+    o.str("status_reason", r.status_reason);
+    o.str("updated_at", r.updated_at);
+    appendLocation(o.key("where"), r.where);
+    return out;
+}
+
+sdk::Expected<sdk::NeedRecord> needRecordFromJson(const std::string& json) {
+    return readDocument<sdk::NeedRecord>(json, [](Reader& r, const Value& v) { return r.need(v); }, "besoin");
+}
+
+std::string rejectToJson(const sdk::Reject& r) {
+    std::string out;
+    Obj o(out);
+    appendLocation(o.key("where"), r.where);
+    o.str("reason", r.reason);
+    o.str("excerpt", r.excerpt);
+    return out;
+}
+
+sdk::Expected<sdk::Reject> rejectFromJson(const std::string& json) {
+    return readDocument<sdk::Reject>(json, [](Reader& r, const Value& v) {
+        sdk::Reject out;
+        if (auto w = r.object(v, "where")) out.where = r.location(*w);
+        out.reason = r.str(v, "reason");
+        out.excerpt = r.str(v, "excerpt");
+        return out;
+    }, "rejet");
+}
+
+std::string warningToJson(const sdk::Location& where, const std::string& message) {
+    std::string out;
+    Obj o(out);
+    appendLocation(o.key("where"), where);
+    o.str("message", message);
+    return out;
+}
+
+sdk::Expected<std::pair<sdk::Location, std::string>> warningFromJson(const std::string& json) {
+    return readDocument<std::pair<sdk::Location, std::string>>(json, [](Reader& r, const Value& v) {
+        std::pair<sdk::Location, std::string> out;
+        if (auto w = r.object(v, "where")) out.first = r.location(*w);
+        out.second = r.str(v, "message");
+        return out;
+    }, "avertissement");
 }
 
 }  // namespace recolte::model

@@ -16,6 +16,7 @@ void Scheduler::stop() {
         stopping_ = true;
     }
     wake_.notify_all();
+    engine_.cancel();  // a read in a worker is killed rather than waited for (up to its time limit)
     if (thread_.joinable()) thread_.join();
 }
 

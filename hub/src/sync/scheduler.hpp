@@ -1,7 +1,8 @@
 // Runs every source's sync at start, then each on its own `every`, one sync at a time (the store
-// has one writer). stop() interrupts the wait, not a sync in progress. requestSync() asks for one
-// more run of a source as soon as the current one (if any) ends: requested runs go before scheduled
-// ones, in the order asked, and count as the source's run (its next one is `every` after it).
+// has one writer). stop() interrupts the wait, and kills a read running in a worker process
+// (an inline one is waited for). requestSync() asks for one more run of a source as soon as the
+// current one (if any) ends: requested runs go before scheduled ones, in the order asked, and
+// count as the source's run (its next one is `every` after it).
 #pragma once
 
 #include <chrono>

@@ -335,6 +335,10 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
     auto transportSettings = config::transportSettings(source, registry_, lookupEnv_);
     if (!transportSettings) return fail("config error: " + transportSettings.error().describe(), {});
     SourceTransport transport(transportSettings.value(), &log);
+    auto limits = runLimitsFrom(hubLimits_, source.raw);
+    if (!limits) return fail("config error: " + limits.error().describe(), {});
+    const registry::PluginInfo* plugin = registry_.info(source.connector);
+    const bool isolated = worker_ && limits->isolated && plugin;
 
     model::SyncCounts counts;
     try {
@@ -345,7 +349,11 @@ model::SyncRun SyncEngine::syncSource(const config::SourceConfig& source, const 
         DiffSink sink(source, *writer, run.started, log, progress);
         sdk::Expected<sdk::ReadResult> result = sdk::systemError("not run");
         try {
-            result = connector->read(ctx, sink);
+            if (isolated) {
+                result = runInWorker(*worker_, WorkerJob{source.name, plugin->path, ctx.bookmark, limits.value(), &cancel_}, sink, log);
+            } else {
+                result = connector->read(ctx, sink);
+            }
         } catch (const std::exception& e) {
             result = sdk::systemError(std::string("the connector threw: ") + e.what());
         }

@@ -3,13 +3,16 @@
 // crash of the store leaves the previous catalogue as it was.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "config/config.hpp"
 #include "model/catalog.hpp"
 #include "recolte/sdk/transport.hpp"
+#include "sync/isolated_run.hpp"
 #include "sync/transport_options.hpp"
 
 namespace recolte::registry { class PluginRegistry; }
@@ -33,10 +36,25 @@ public:
     SyncEngine(store::Store& store, const registry::PluginRegistry& registry, EnvLookup lookupEnv = processEnv)
         : store_(store), registry_(registry), lookupEnv_(std::move(lookupEnv)) {}
 
+    // From now on each read runs in a child process started with `command` (isolated_run.hpp),
+    // within the limits of the config's `sync:` map (`hubLimits`) and the source's own keys, unless
+    // the source says `isolation: inline`. Without this call every read runs in this process.
+    void isolate(WorkerCommand command, sdk::ConfigValue hubLimits) {
+        worker_ = std::move(command);
+        hubLimits_ = std::move(hubLimits);
+    }
+
+    // Stops the read running in a worker, if any, and every later one (the daemon is stopping):
+    // the sync fails and its transaction is rolled back. Callable from any thread.
+    void cancel() { cancel_ = true; }
+
     // Never throws: failures come back as a run with outcome "failed" and its error.
     model::SyncRun syncSource(const config::SourceConfig& source, const ProgressCallback& progress = {});
 
 private:
+    std::optional<WorkerCommand> worker_;
+    std::atomic<bool> cancel_{false};
+    sdk::ConfigValue hubLimits_;
     store::Store& store_;
     const registry::PluginRegistry& registry_;
     EnvLookup lookupEnv_;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "sync/run_limits.hpp"
+
 namespace recolte::sync {
 
 namespace {
@@ -23,7 +25,7 @@ OptionSpec spec(std::string name, OptionType type, std::string defaultValue, std
 }
 
 std::vector<OptionSpec> makeSpecs() {
-    return {
+    std::vector<OptionSpec> specs{
         spec("timeout", OptionType::Duration, "30s",
              "HTTP: longest wait to connect, and for each read or write once connected"),
         spec("retries", OptionType::Integer, "3",
@@ -39,6 +41,9 @@ std::vector<OptionSpec> makeSpecs() {
         spec("api_key_env", OptionType::String, "",
              "HTTP: name of the environment variable holding the API key (instead of api_key)"),
     };
+    // How the connector itself is run (checked by runLimitsFrom, not here).
+    for (const auto& s : runLimitSpecs()) specs.push_back(s);
+    return specs;
 }
 
 bool isEnvName(const std::string& s) {

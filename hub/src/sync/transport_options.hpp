@@ -15,7 +15,8 @@
 
 namespace recolte::sync {
 
-// The host's option table (timeout, retries, max_bytes, bearer_token, api_key...).
+// The host's option table (timeout, retries, max_bytes, bearer_token, api_key..., and the run
+// limits of sync/run_limits.hpp: isolation, time_limit, memory_limit).
 const std::vector<sdk::OptionSpec>& transportOptionSpecs();
 
 // What the transports of one source are built from. Secrets are resolved (config value or
