@@ -168,6 +168,7 @@ sdk::Status PriceListReader::readFile(const sdk::Blob& blob) {
                        delimiterName(decoded.delimiter) + ", en-tête ligne " + std::to_string(header->line);
     if (const auto unused = columns.unusedHeaders(); !unused.empty()) info += ", colonnes ignorées : " + quoteList(unused);
     log_.info(info);
+    rejects_ += sdk::rejectLongLines(blob, sdk::kMaxLineBytes, sink_);
 
     if (header->skipped_rows > 0) {
         sdk::Location at{blob.name, {}, header->first_skipped_line, {}, {}};

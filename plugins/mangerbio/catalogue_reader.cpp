@@ -155,6 +155,7 @@ sdk::Status CatalogueReader::readFile(const sdk::Blob& blob) {
                        delimiterName(decoded.delimiter);
     if (const auto unused = columns.unusedHeaders(); !unused.empty()) info += ", colonnes ignorées : " + quoteList(unused);
     log_.info(info);
+    rejects_ += sdk::rejectLongLines(blob, sdk::kMaxLineBytes, sink_);
     for (const auto& fieldInfo : fieldTable()) {
         const auto f = static_cast<size_t>(fieldInfo.field);
         if (settings_.spellings.overridden[f] && !columns.has(fieldInfo.field))
