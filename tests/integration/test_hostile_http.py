@@ -1,5 +1,5 @@
 """HTTP sources that never end: a server (127.0.0.1) streaming endlessly, one announcing a 10 GB
-body, one trickling a byte a second. Each sync stops at max_bytes or max_download_time with a failed
+body, two trickling a byte a second (with and without a length). Each sync stops at max_bytes or max_download_time with a failed
 run naming the URL and why; the daemon's memory stays bounded, it keeps serving, and a source that
 turns hostile keeps its previous offers."""
 
@@ -51,8 +51,8 @@ class HostileServer:
                         self.answer(TEN_GB)
                         while True:
                             self.wfile.write(SAMPLE)
-                    elif path == "/trickle.csv":
-                        self.answer(len(SAMPLE))
+                    elif path in ("/trickle.csv", "/trickle-until-close.csv"):
+                        self.answer(len(SAMPLE) if path == "/trickle.csv" else None)
                         for byte in SAMPLE:
                             self.wfile.write(bytes([byte]))
                             self.wfile.flush()
@@ -110,9 +110,11 @@ class HostileHttpSourcesTest(unittest.TestCase):
             f"  - {{name: endless, connector: csv, url: \"{url('/endless.csv')}\", every: 1h, max_bytes: 5000000}}\n"
             f"  - {{name: ten-gb, connector: csv, url: \"{url('/ten-gb.csv')}\", every: 1h}}\n"
             f"  - {{name: trickle, connector: csv, url: \"{url('/trickle.csv')}\", every: 1h, timeout: 3s,"
-            f" max_download_time: 4s}}\n")
+            f" max_download_time: 4s}}\n"
+            f"  - {{name: trickle-until-close, connector: csv, url: \"{url('/trickle-until-close.csv')}\", every: 1h,"
+            f" timeout: 3s, max_download_time: 4s}}\n")
         cls.daemon = Daemon(cls.ws.config(sources, extra=plugins_line()),
-                            expected_sources=("good", "endless", "ten-gb", "trickle"))
+                            expected_sources=("good", "endless", "ten-gb", "trickle", "trickle-until-close"))
 
     @classmethod
     def tearDownClass(cls):
@@ -145,6 +147,11 @@ class HostileHttpSourcesTest(unittest.TestCase):
         durations = self.server.durations["/trickle.csv"]
         self.assertEqual(len(durations), 1, durations)
         self.assertLess(durations[0], 4 + 3, durations)
+
+    def test_a_trickle_without_length_is_not_taken_for_a_short_body(self):
+        # Its body ends when the connection does: the deadline's cut must not pass for the end.
+        self.assert_failed("trickle-until-close", "/trickle-until-close.csv",
+                           "téléchargement trop long : pas fini après 4 s")
 
     def test_the_daemon_keeps_serving_with_bounded_memory(self):
         self.assertEqual(self.last_sync("good")["outcome"], "ok")

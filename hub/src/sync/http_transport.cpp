@@ -151,12 +151,16 @@ HttpTransport::Attempt HttpTransport::attempt(const std::string& url, const sdk:
     Attempt out;
     const std::string shown = displayUrl(url);
     const auto started = std::chrono::steady_clock::now();
+    auto overtime = [&] { return std::chrono::steady_clock::now() >= started + settings_.max_download_time; };
+    auto tooLong = [&] {
+        return sdk::transientError("téléchargement trop long : pas fini après " + seconds(settings_.max_download_time) +
+                                   " (option max_download_time)");
+    };
     auto fail = [&](sdk::Error e, bool retry = false) {
         // Whatever broke a read after the deadline, the deadline did (SessionDeadline cut the
         // connection); trying again would only trickle as long once more.
-        if (retry && std::chrono::steady_clock::now() >= started + settings_.max_download_time) {
-            e = sdk::transientError("téléchargement trop long : pas fini après " + seconds(settings_.max_download_time) +
-                                    " (option max_download_time)");
+        if (retry && overtime()) {
+            e = tooLong();
             retry = false;
         }
         out.error = std::move(e);
@@ -285,6 +289,8 @@ HttpTransport::Attempt HttpTransport::attempt(const std::string& url, const sdk:
                 return fail(sdk::transientError("réponse tronquée : " + std::to_string(received) + " octets reçus sur " +
                                                 std::to_string(length) + " annoncés"),
                             true);
+            // A body that ends with the connection cannot tell the deadline's cut from its end.
+            if (overtime()) return fail(tooLong());
             const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
             debug("GET " + displayUrl(current) + " : " + std::to_string(received) + " octets en " + seconds(took));
             out.blob = std::move(blob);
