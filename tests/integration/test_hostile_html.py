@@ -125,7 +125,7 @@ class HostileTextTest(unittest.TestCase):
         for path, texts in expectations.items():
             text = "".join(self.page(path).text)
             for expected in texts:
-                self.assertIn(PAYLOAD, expected)
+                self.assertIn(ATTRIBUTE, expected)
                 self.assertIn(expected, text, path)
 
     def test_javascript_websites_are_never_links(self):

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 
 from harness import SAMPLES, Daemon, Workspace
-from hostile_fixtures import agrilocal_export, csv_price_list, dfc_catalogue
+from hostile_fixtures import agrilocal_export, dfc_catalogue
 
 # A lone continuation byte, a byte never valid, a truncated sequence and an encoded surrogate.
 BAD = b"\x80\xff\xc3(\xed\xa0\x80"
@@ -30,22 +30,22 @@ def with_bad_bytes(text):
     return text.encode("utf-8").replace(MARK.encode(), BAD)
 
 
-def socleo_catalogue():
-    lines = (SAMPLES / "mangerbio-occitanie.csv").read_text(encoding="utf-8").splitlines()
-    # Line 3's product name gets the bad bytes; the other rows stay as they are.
-    fields = lines[2].split(";")
-    fields[11] = MARK + fields[11]
-    lines[2] = ";".join(fields)
-    return "\n".join(lines) + "\n"
+def with_bad_field(sample, line, field):
+    """The sample (UTF-8) with the bytes of BAD before one field of one line: a corrupted row."""
+    lines = (SAMPLES / sample).read_text(encoding="utf-8").splitlines()
+    fields = lines[line - 1].split(";")
+    fields[field] = MARK + fields[field]
+    lines[line - 1] = ";".join(fields)
+    return with_bad_bytes("\n".join(lines) + "\n")
 
 
 class InvalidUtf8Test(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.ws = Workspace()
-        cls.ws.write("prix.csv", with_bad_bytes(csv_price_list(MARK)))
-        cls.ws.write("socleo.csv", with_bad_bytes(socleo_catalogue()))
-        # A folder: the broken export and a good one, which must still be read.
+        cls.ws.write("prix.csv", with_bad_field("cooperative-lauragais.csv", line=3, field=1))  # CL-102's name
+        cls.ws.write("socleo.csv", with_bad_field("mangerbio-occitanie.csv", line=3, field=11))  # MB-0102's name
+        # A folder: the broken export and a good one (read all or nothing, so neither is stored).
         cls.ws.write("besoins/1-casse.xml", with_bad_bytes(agrilocal_export(MARK)))
         cls.ws.write("besoins/2-bon.xml", (SAMPLES / "agrilocal-09.xml").read_bytes())
         cls.ws.write("catalogue.jsonld", with_bad_bytes(dfc_catalogue(MARK, "https://exemple.fr")))
@@ -104,14 +104,40 @@ class InvalidUtf8Test(unittest.TestCase):
         finally:
             db.close()
 
-    def test_each_source_refuses_or_repairs_naming_where(self):
-        results = {name: self.last_sync(name) for name in SOURCE_NAMES}
-        self.maxDiff = None
-        print({n: (r["outcome"], r["read"], r["accepted"], r["rejected"], r["error"]) for n, r in results.items()})
-        for name in SOURCE_NAMES:
-            for r in self.strict_json(f"/api/v1/sources/{name}/rejects?limit=1000")["items"]:
-                print(name, r["file"], r["line"], r["element"], r["reason"])
+    def assert_row_rejected(self, name, file_name, line, column, accepted, rejected):
+        sync = self.last_sync(name)
+        self.assertEqual((sync["outcome"], sync["accepted"], sync["rejected"]), ("ok", accepted, rejected), sync)
+        rejects = {r["line"]: r for r in self.strict_json(f"/api/v1/sources/{name}/rejects?limit=1000")["items"]}
+        self.assertIn(line, rejects)
+        reject = rejects[line]
+        self.assertTrue(reject["file"].endswith(file_name), reject)
+        self.assertEqual(reject["column"], column, reject)
+        self.assertIn("octets invalides en UTF-8", reject["reason"])
+        self.assertIn("\ufffd", reject["excerpt"])  # the bad bytes, shown as replacement characters
+        # The other rows keep their accents: the file was not taken for Windows-1252.
+        offers = self.strict_json(f"/api/v1/offers?source={name}&limit=1000")["items"]
+        self.assertTrue(any("é" in o["name"] for o in offers), [o["name"] for o in offers])
 
+    def test_a_corrupted_row_of_a_utf8_price_list_is_rejected_alone(self):
+        # cooperative-lauragais.csv: 10 offers and 2 rejects; CL-102 (line 3) was one of the offers.
+        self.assert_row_rejected("prix", "prix.csv", 3, "produit", accepted=9, rejected=3)
+
+    def test_a_corrupted_row_of_a_socleo_catalogue_is_rejected_alone(self):
+        # mangerbio-occitanie.csv: 29 offers and 1 reject; MB-0102 (line 3) was one of the offers.
+        self.assert_row_rejected("socleo", "socleo.csv", 3, "Désignation", accepted=28, rejected=2)
+
+    def test_xml_and_json_ld_not_in_utf8_fail_the_read_naming_file_and_line(self):
+        # Documented in their FORMAT.md: a document is read whole or not at all, and the previous
+        # catalogue stays.
+        besoins = self.last_sync("besoins")
+        self.assertEqual(besoins["outcome"], "failed")
+        self.assertIn("besoins/1-casse.xml:8: XML mal formé ligne 8", besoins["error"])
+        self.assertIn("n'est pas dans l'encodage annoncé", besoins["error"])
+        self.assertEqual(self.strict_json("/api/v1/needs?source=besoins")["total"], 0)
+        dfc = self.last_sync("dfc")
+        self.assertEqual(dfc["outcome"], "failed")
+        self.assertIn("catalogue.jsonld: JSON invalide : octets invalides en UTF-8", dfc["error"])
+        self.assertIn("(ligne 7, colonne", dfc["error"])
 
 if __name__ == "__main__":
     unittest.main()

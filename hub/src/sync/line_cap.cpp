@@ -1,7 +1,6 @@
 #include "sync/line_cap.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace recolte::sync {
 
@@ -15,8 +14,18 @@ void LineCap::append(const char* data, size_t size) {
         return;
     }
     while (size > 0) {
-        const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
-        const size_t segment = nl ? static_cast<size_t>(nl - data) : size;
+        if (afterCr_ && *data == '\n') {  // the LF of a CRLF: the line already ended at the CR
+            blob_.bytes.push_back('\n');
+            lineStart_ = blob_.bytes.size();
+            afterCr_ = false;
+            ++data;
+            --size;
+            continue;
+        }
+        afterCr_ = false;
+        // LF, CRLF or a lone CR end a line, as for the CSV reader.
+        const char* end = std::find_if(data, data + size, [](char c) { return c == '\n' || c == '\r'; });
+        const size_t segment = static_cast<size_t>(end - data);
         if (!skipping_ && lineBytes_ + segment > max_) {
             // Keep the first bytes for the reject, then give back what the line took.
             start_ = blob_.bytes.substr(lineStart_, kStartBytes);
@@ -26,9 +35,10 @@ void LineCap::append(const char* data, size_t size) {
         }
         if (!skipping_) blob_.bytes.append(data, segment);
         lineBytes_ += segment;
-        if (!nl) return;
+        if (end == data + size) return;
         if (skipping_) closeLongLine();
-        blob_.bytes.push_back('\n');  // kept, so that the lines after keep their numbers
+        blob_.bytes.push_back(*end);  // kept, so that the lines after keep their numbers
+        afterCr_ = *end == '\r';
         ++line_;
         lineBytes_ = 0;
         lineStart_ = blob_.bytes.size();

@@ -28,6 +28,7 @@ private:
     size_t lineStart_ = 0;    // where it starts in blob_.bytes
     uint64_t lineBytes_ = 0;  // its length so far
     bool skipping_ = false;   // over the cap: its bytes are dropped
+    bool afterCr_ = false;    // the last byte was a CR (a LF next completes a CRLF)
     std::string start_;       // its first bytes, for the excerpt
 };
 

@@ -35,6 +35,17 @@ TEST(LineCap, LeavesOutLongLinesAndKeepsTheirEnds) {
     }
 }
 
+TEST(LineCap, LoneCrAndCrlfEndLinesAsForTheCsvReader) {
+    const std::string text = "a\r" + std::string(20, 'x') + "\r\nb\rc\r\n" + std::string(20, 'y') + "\r";
+    for (size_t chunk : {1u, 2u, 5u, 64u}) {
+        const auto blob = capped(text, 10, chunk);
+        EXPECT_EQ(blob.bytes, "a\r\r\nb\rc\r\n\r") << "chunk " << chunk;
+        ASSERT_EQ(blob.long_lines.size(), 2u) << "chunk " << chunk;
+        EXPECT_EQ(blob.long_lines[0].line, 2);
+        EXPECT_EQ(blob.long_lines[1].line, 5);
+    }
+}
+
 TEST(LineCap, ALineOfExactlyTheCapIsKept) {
     const auto blob = capped(std::string(10, 'z') + "\n", 10, 4);
     EXPECT_EQ(blob.bytes, std::string(10, 'z') + "\n");
