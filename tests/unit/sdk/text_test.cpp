@@ -139,7 +139,7 @@ TEST(Excerpt, BytesThatAreNotUtf8BecomeReplacementCharacters) {
 }
 
 TEST(Utf8, MostlyUtf8TellsACorruptedRowFromWindows1252) {
-    EXPECT_TRUE(isMostlyUtf8("Pâté;Crème brûlée;\xff\n"));       // 4 good sequences, 1 bad byte
+    EXPECT_TRUE(isMostlyUtf8("Pâté;Crème brûlée;\xff\n"));       // 5 good sequences, 1 bad byte
     EXPECT_FALSE(isMostlyUtf8("P\xe2t\xe9;Cr\xe8me br\xfbl\xe9" "e\n"));  // Windows-1252: no valid sequence
     EXPECT_FALSE(isMostlyUtf8("ascii only \xff"));
     EXPECT_FALSE(isMostlyUtf8("é\xff\xfe"));
