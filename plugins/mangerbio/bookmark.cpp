@@ -1,5 +1,6 @@
 #include "bookmark.hpp"
 
+#include "recolte/sdk/connector.hpp"
 #include "recolte/sdk/text.hpp"
 
 namespace recolte::mangerbio {
