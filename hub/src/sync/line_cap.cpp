@@ -29,11 +29,11 @@ void LineCap::append(const char* data, size_t size) {
         if (!skipping_ && lineBytes_ + segment > max_) {
             // Keep the first bytes for the reject, then give back what the line took.
             start_ = blob_.bytes.substr(lineStart_, kStartBytes);
-            if (start_.size() < kStartBytes) start_.append(data, std::min(segment, kStartBytes - start_.size()));
             blob_.bytes.resize(lineStart_);
             skipping_ = true;
         }
         if (!skipping_) blob_.bytes.append(data, segment);
+        else if (start_.size() < kStartBytes) start_.append(data, std::min(segment, kStartBytes - start_.size()));
         lineBytes_ += segment;
         if (end == data + size) return;
         if (skipping_) closeLongLine();
