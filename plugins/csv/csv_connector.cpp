@@ -21,8 +21,15 @@ using namespace recolte::sdk;
 // unchanged files.
 std::string contentHash(const std::vector<Blob>& blobs, const Settings& settings) {
     std::string manifest = "csv " RECOLTE_CSV_CONNECTOR_VERSION "\n" + settings.fingerprint;
-    for (const auto& b : blobs) manifest += b.name + "\n" + sha256Hex(b.bytes) + "\n";
+    for (const auto& b : blobs) manifest += b.name + "\n" + sha256Hex(b.bytes) + "\n" + longLinesDigest(b);
     return "sha256:" + sha256Hex(manifest);
+}
+
+// A row is one line or a few: a longer line than kMaxLineBytes is never loaded (FORMAT.md).
+FetchOptions lineBounded() {
+    FetchOptions o;
+    o.max_line_bytes = kMaxLineBytes;
+    return o;
 }
 
 // The bookmark: the content hash on the first line; then, for files fetched over HTTP, the
@@ -81,7 +88,7 @@ public:
         auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         for (const auto& file : *files) {
-            auto blob = ctx.transport.fetch(file);
+            auto blob = ctx.transport.fetch(file, lineBounded());
             if (!blob) return blob.error();
             DecodedText decoded;
             decode(*blob, *settings, decoded);
@@ -111,7 +118,7 @@ public:
         std::vector<Blob> blobs;
         bool allNotModified = true;
         for (const auto& file : *files) {
-            FetchOptions conditional;
+            FetchOptions conditional = lineBounded();
             auto known = previous.validators.find(file);
             if (sameSettings && known != previous.validators.end()) {
                 conditional.if_none_match = known->second.first;
@@ -130,7 +137,7 @@ public:
         uint64_t total = 0;
         for (size_t i = 0; i < blobs.size(); ++i) {
             if (blobs[i].not_modified) {
-                auto again = ctx.transport.fetch((*files)[i]);
+                auto again = ctx.transport.fetch((*files)[i], lineBounded());
                 if (!again) return again.error();
                 blobs[i] = std::move(again.value());
             }

@@ -87,8 +87,15 @@ void decode(const sdk::Blob& blob, const Settings& settings, DecodedText& out) {
     // A BOM is unambiguous: it wins over the option.
     out.encoding = bom ? sdk::Encoding::Utf8Bom : settings.encoding ? *settings.encoding : sdk::detectEncoding(bytes);
     out.storage.clear();
+    out.invalid_rows = false;
     if (out.encoding != sdk::Encoding::Windows1252 && sdk::isValidUtf8(bom ? bytes.substr(3) : bytes)) {
         out.text = bom ? bytes.substr(3) : bytes;  // no copy for the common case
+    } else if (!bom && !settings.encoding && sdk::isMostlyUtf8(bytes)) {
+        // A UTF-8 file with a corrupted row: read as Windows-1252, its every accent would be
+        // garbled (headers included). Kept as UTF-8; the rows holding bad bytes are rejected.
+        out.encoding = sdk::Encoding::Utf8;
+        out.invalid_rows = true;
+        out.text = bytes;
     } else {
         out.storage = sdk::toUtf8(bytes, out.encoding);
         out.text = out.storage;
@@ -168,6 +175,7 @@ sdk::Status PriceListReader::readFile(const sdk::Blob& blob) {
                        delimiterName(decoded.delimiter) + ", en-tête ligne " + std::to_string(header->line);
     if (const auto unused = columns.unusedHeaders(); !unused.empty()) info += ", colonnes ignorées : " + quoteList(unused);
     log_.info(info);
+    rejects_ += sdk::rejectLongLines(blob, sdk::kMaxLineBytes, sink_);
 
     if (header->skipped_rows > 0) {
         sdk::Location at{blob.name, {}, header->first_skipped_line, {}, {}};
@@ -194,6 +202,12 @@ sdk::Status PriceListReader::readFile(const sdk::Blob& blob) {
         reportProgress(blob.bytes.size(), static_cast<size_t>(row.raw.data() - decoded.text.data()) + row.raw.size(),
                        textSize, false);
 
+        if (decoded.invalid_rows && !sdk::isValidUtf8(row.raw)) {
+            const int bad = sdk::firstInvalidUtf8Field(row);
+            reject(blob, row, bad < 0 ? std::string() : columns.headerAt(static_cast<size_t>(bad)),
+                   sdk::kInvalidUtf8RowReason);
+            continue;
+        }
         if (row.unterminated_quote) {
             reject(blob, row, columns.headerAt(row.fields.size() - 1),
                    "guillemet ouvert jamais refermé : le fichier se termine dans ce champ (fichier tronqué ?)");

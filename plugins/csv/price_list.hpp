@@ -21,6 +21,7 @@ struct DecodedText {
     std::string_view text;  // UTF-8 without BOM: into storage or into the blob's bytes
     sdk::Encoding encoding = sdk::Encoding::Utf8;
     char delimiter = ';';
+    bool invalid_rows = false;  // UTF-8 with a few invalid bytes (not Windows-1252): those rows are rejected
 };
 // Fills `out` (whose text may point into the blob, which must outlive it).
 void decode(const sdk::Blob& blob, const Settings& settings, DecodedText& out);

@@ -1,5 +1,6 @@
 #include "bookmark.hpp"
 
+#include "recolte/sdk/connector.hpp"
 #include "recolte/sdk/text.hpp"
 
 namespace recolte::mangerbio {
@@ -44,7 +45,7 @@ Bookmark bookmarkOf(const std::vector<std::string>& files, const std::vector<sdk
     std::string manifest = fingerprint;
     for (size_t i = 0; i < blobs.size() && i < files.size(); ++i) {
         const sdk::Blob& blob = blobs[i];
-        manifest += blob.name + "\n" + sdk::sha256Hex(blob.bytes) + "\n";
+        manifest += blob.name + "\n" + sdk::sha256Hex(blob.bytes) + "\n" + sdk::longLinesDigest(blob);
         // Tabs and line breaks cannot occur in HTTP header values; keep the format safe anyway.
         const bool safe = blob.etag.find_first_of("\t\n") == std::string::npos &&
                           blob.last_modified.find_first_of("\t\n") == std::string::npos &&
@@ -57,8 +58,14 @@ Bookmark bookmarkOf(const std::vector<std::string>& files, const std::vector<sdk
     return b;
 }
 
-sdk::FetchOptions conditionalFetch(const Bookmark& previous, const std::string& currentOptions, const std::string& file) {
+sdk::FetchOptions lineBounded() {
     sdk::FetchOptions options;
+    options.max_line_bytes = sdk::kMaxLineBytes;
+    return options;
+}
+
+sdk::FetchOptions conditionalFetch(const Bookmark& previous, const std::string& currentOptions, const std::string& file) {
+    sdk::FetchOptions options = lineBounded();
     if (previous.options != currentOptions) return options;  // other options: the bytes must be read again
     const auto it = previous.validators.find(file);
     if (it == previous.validators.end()) return options;

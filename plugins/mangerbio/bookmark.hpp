@@ -29,6 +29,9 @@ Bookmark bookmarkOf(const std::vector<std::string>& files, const std::vector<sdk
                     const std::string& fingerprint);
 
 // Conditional-GET options for `file` when `previous` was taken with the same options.
+// A catalogue row is one line or a few: a line longer than sdk::kMaxLineBytes is never loaded.
+sdk::FetchOptions lineBounded();
+// lineBounded(), with the validators of the last read when the options did not change.
 sdk::FetchOptions conditionalFetch(const Bookmark& previous, const std::string& currentOptions, const std::string& file);
 
 }  // namespace recolte::mangerbio

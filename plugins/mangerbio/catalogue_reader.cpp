@@ -18,6 +18,7 @@ struct Decoded {
     std::string_view text;  // UTF-8 without BOM: into storage or into the blob's bytes
     sdk::Encoding encoding = sdk::Encoding::Utf8;
     char delimiter = ';';
+    bool invalid_rows = false;  // UTF-8 with a few invalid bytes (not Windows-1252): those rows are rejected
 };
 
 void decode(const sdk::Blob& blob, const Settings& settings, Decoded& out) {
@@ -27,6 +28,12 @@ void decode(const sdk::Blob& blob, const Settings& settings, Decoded& out) {
     const std::string_view body = bom ? bytes.substr(3) : bytes;
     if (out.encoding != sdk::Encoding::Windows1252 && sdk::isValidUtf8(body)) {
         out.text = body;  // no copy for the common case
+    } else if (!bom && !settings.encoding && sdk::isMostlyUtf8(bytes)) {
+        // A UTF-8 file with a corrupted row: read as Windows-1252, its every accent would be
+        // garbled (headers included). Kept as UTF-8; the rows holding bad bytes are rejected.
+        out.encoding = sdk::Encoding::Utf8;
+        out.invalid_rows = true;
+        out.text = body;
     } else {
         out.storage = sdk::toUtf8(bytes, out.encoding);
         out.text = out.storage;
@@ -155,6 +162,7 @@ sdk::Status CatalogueReader::readFile(const sdk::Blob& blob) {
                        delimiterName(decoded.delimiter);
     if (const auto unused = columns.unusedHeaders(); !unused.empty()) info += ", colonnes ignorées : " + quoteList(unused);
     log_.info(info);
+    rejects_ += sdk::rejectLongLines(blob, sdk::kMaxLineBytes, sink_);
     for (const auto& fieldInfo : fieldTable()) {
         const auto f = static_cast<size_t>(fieldInfo.field);
         if (settings_.spellings.overridden[f] && !columns.has(fieldInfo.field))
@@ -205,6 +213,11 @@ sdk::Status CatalogueReader::readFile(const sdk::Blob& blob) {
                                       " et aucun retour à la ligne final. Synchronisation annulée, le catalogue "
                                       "précédent est gardé",
                                   at(blob.name, row.line));
+        }
+        if (decoded.invalid_rows && !sdk::isValidUtf8(row.raw)) {
+            const int bad = sdk::firstInvalidUtf8Field(row);
+            reject(row, bad < 0 ? std::string() : columns.headerAt(static_cast<size_t>(bad)), sdk::kInvalidUtf8RowReason);
+            continue;
         }
         if (count < headerCount) {
             reject(row, columns.headerAt(count),

@@ -40,7 +40,7 @@ public:
         auto files = listSourceFiles(ctx, settings->pattern);
         if (!files) return files.error();
         for (const auto& file : *files) {
-            auto blob = ctx.transport.fetch(file);
+            auto blob = ctx.transport.fetch(file, lineBounded());
             if (!blob) return blob.error();
             auto header = readHeaderOf(*blob, *settings);
             if (!header) return header.error();
@@ -80,7 +80,7 @@ public:
         uint64_t total = 0;
         for (size_t i = 0; i < blobs.size(); ++i) {
             if (blobs[i].not_modified) {  // some files changed and this one did not: its bytes are needed too
-                auto blob = ctx.transport.fetch((*files)[i]);
+                auto blob = ctx.transport.fetch((*files)[i], lineBounded());
                 if (!blob) return blob.error();
                 blobs[i] = std::move(blob.value());
             }

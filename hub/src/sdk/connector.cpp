@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "recolte/sdk/text.hpp"
+
 namespace recolte::sdk {
 
 const char* toString(Stream s) {
@@ -35,6 +37,27 @@ Expected<std::vector<std::string>> listSourceFiles(const Context& ctx, const std
         return configError("aucun fichier ne correspond à « " + pattern + " » dans ce dossier (option pattern)", location);
     std::sort(files->begin(), files->end());  // stable order, whatever the transport does
     return files;
+}
+
+size_t rejectLongLines(const Blob& blob, uint64_t maxLineBytes, RecordSink& sink) {
+    const std::string limit = maxLineBytes % (1u << 20) == 0 ? std::to_string(maxLineBytes >> 20) + " Mio"
+                                                             : std::to_string(maxLineBytes) + " octets";
+    for (const auto& long_line : blob.long_lines) {
+        Reject r;
+        r.where.file = blob.name;
+        r.where.line = long_line.line;
+        r.reason = "ligne trop longue : plus de " + limit + " (" + std::to_string(long_line.bytes) +
+                   " octets), ignorée sans être lue";
+        r.excerpt = excerpt(long_line.start);
+        sink.reject(std::move(r));
+    }
+    return blob.long_lines.size();
+}
+
+std::string longLinesDigest(const Blob& blob) {
+    std::string out;
+    for (const auto& l : blob.long_lines) out += std::to_string(l.line) + ":" + std::to_string(l.bytes) + "\n";
+    return out;
 }
 
 }  // namespace recolte::sdk

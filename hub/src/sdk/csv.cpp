@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "recolte/sdk/text.hpp"
+
 namespace recolte::sdk {
 
 namespace {
@@ -146,5 +148,15 @@ bool CsvReader::next(CsvRow& row) {
     row.raw = text_.substr(start, end - start);
     return true;
 }
+
+int firstInvalidUtf8Field(const CsvRow& row) {
+    for (size_t i = 0; i < row.fields.size(); ++i)
+        if (!isValidUtf8(row.fields[i])) return static_cast<int>(i);
+    return -1;
+}
+
+const char* const kInvalidUtf8RowReason =
+    "octets invalides en UTF-8 : le fichier est en UTF-8 mais cette ligne contient des octets qui n'en sont pas "
+    "(ligne abîmée ?) ; elle est ignorée";
 
 }  // namespace recolte::sdk

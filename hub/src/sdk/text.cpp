@@ -208,6 +208,26 @@ bool isValidUtf8(std::string_view bytes) {
     return true;
 }
 
+bool isMostlyUtf8(std::string_view bytes) {
+    size_t valid = 0, invalid = 0;
+    for (size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        const size_t len = decodeUtf8(bytes, i, cp);
+        if (len == 0) {
+            ++invalid;
+            ++i;
+        } else {
+            ++valid;
+            i += len;
+        }
+    }
+    return valid > invalid;
+}
+
 Encoding detectEncoding(std::string_view bytes) {
     if (hasBom(bytes)) return Encoding::Utf8Bom;
     return isValidUtf8(bytes) ? Encoding::Utf8 : Encoding::Windows1252;
@@ -364,11 +384,14 @@ std::string parseDate(std::string_view text) {
 }
 
 std::string excerpt(std::string_view raw, size_t max) {
-    if (raw.size() <= max) return std::string(raw);
-    size_t end = max;
-    // Never cut inside a sequence: back up to the lead byte when the next byte continues it.
-    while (end > 0 && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) --end;
-    return std::string(raw.substr(0, end));
+    if (raw.size() > max) {
+        size_t end = max;
+        // Never cut inside a sequence: back up to the lead byte when the next byte continues it.
+        while (end > 0 && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) --end;
+        raw = raw.substr(0, end);
+    }
+    // A reject's excerpt is shown and stored: bytes that are not UTF-8 never go with it.
+    return isValidUtf8(raw) ? std::string(raw) : toUtf8(raw, Encoding::Utf8);
 }
 
 std::string sha256Hex(std::string_view bytes) {

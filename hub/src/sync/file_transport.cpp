@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sync/line_cap.hpp"
+
 namespace recolte::sync {
 
 namespace fs = std::filesystem;
@@ -45,9 +47,18 @@ sdk::Expected<sdk::Blob> FileTransport::fetch(const std::string& location, const
     if (!in) return sdk::configError("fichier illisible", location);
     sdk::Blob blob;
     blob.name = location;
-    blob.bytes.resize(size);
-    in.read(blob.bytes.data(), static_cast<std::streamsize>(size));
-    blob.bytes.resize(static_cast<size_t>(in.gcount()));
+    if (options.max_line_bytes == 0) {
+        blob.bytes.resize(size);
+        in.read(blob.bytes.data(), static_cast<std::streamsize>(size));
+        blob.bytes.resize(static_cast<size_t>(in.gcount()));
+        return blob;
+    }
+    // Read in chunks so that an over-long line never sits in memory whole.
+    LineCap cap(blob, options.max_line_bytes);
+    std::string chunk(64 * 1024, '\0');
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+        cap.append(chunk.data(), static_cast<size_t>(in.gcount()));
+    cap.finish();
     return blob;
 }
 

@@ -53,7 +53,7 @@ Session openSession(const Poco::URI& uri, const Poco::Net::Context::Ptr& tls) {
     return s;
 }
 
-BodyStatus readChunked(RawReader& raw, std::string& out, uint64_t limit) {
+BodyStatus readChunked(RawReader& raw, const BodyTaker& take) {
     std::string line;
     char buffer[64 * 1024];
     for (;;) {
@@ -69,11 +69,10 @@ BodyStatus readChunked(RawReader& raw, std::string& out, uint64_t limit) {
             }
             return BodyStatus::Complete;
         }
-        if (out.size() + size > limit) return BodyStatus::TooBig;
         while (size > 0) {
             const int n = raw.read(buffer, static_cast<std::streamsize>(std::min<uint64_t>(size, sizeof buffer)));
             if (n <= 0) return BodyStatus::Cut;
-            out.append(buffer, static_cast<size_t>(n));
+            if (!take(buffer, static_cast<size_t>(n))) return BodyStatus::TooBig;
             size -= static_cast<uint64_t>(n);
         }
         if (!readLine(raw, line)) return BodyStatus::Cut;

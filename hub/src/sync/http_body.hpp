@@ -8,7 +8,9 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/URI.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <ios>
 #include <memory>
 #include <string>
@@ -33,7 +35,10 @@ Session openSession(const Poco::URI& uri, const Poco::Net::Context::Ptr& tls);
 
 enum class BodyStatus { Complete, Cut, TooBig, Malformed };
 
-// Decodes a chunked body (RFC 9112, 7.1) into `out`, at most `limit` bytes. Trailers are skipped.
-BodyStatus readChunked(RawReader& raw, std::string& out, uint64_t limit);
+// Takes the body's bytes as they arrive; false stops the read (TooBig: the taker holds no more).
+using BodyTaker = std::function<bool(const char* data, size_t size)>;
+
+// Decodes a chunked body (RFC 9112, 7.1) into `take`. Trailers are skipped.
+BodyStatus readChunked(RawReader& raw, const BodyTaker& take);
 
 }  // namespace recolte::sync::http

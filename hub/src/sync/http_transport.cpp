@@ -1,6 +1,8 @@
 #include "sync/http_transport.hpp"
 
 #include "sync/http_body.hpp"
+#include "sync/line_cap.hpp"
+#include "sync/session_deadline.hpp"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
@@ -148,14 +150,25 @@ sdk::Expected<sdk::Blob> HttpTransport::fetch(const std::string& location, const
 HttpTransport::Attempt HttpTransport::attempt(const std::string& url, const sdk::FetchOptions& options) {
     Attempt out;
     const std::string shown = displayUrl(url);
+    const auto started = std::chrono::steady_clock::now();
+    auto overtime = [&] { return std::chrono::steady_clock::now() >= started + settings_.max_download_time; };
+    auto tooLong = [&] {
+        return sdk::transientError("téléchargement trop long : pas fini après " + seconds(settings_.max_download_time) +
+                                   " (option max_download_time)");
+    };
     auto fail = [&](sdk::Error e, bool retry = false) {
+        // Whatever broke a read after the deadline, the deadline did (SessionDeadline cut the
+        // connection); trying again would only trickle as long once more.
+        if (retry && overtime()) {
+            e = tooLong();
+            retry = false;
+        }
         out.error = std::move(e);
         out.error.where = shown;
         out.retry = retry;
         return std::move(out);
     };
     const uint64_t limit = options.max_bytes ? std::min(options.max_bytes, settings_.max_bytes) : settings_.max_bytes;
-    const auto started = std::chrono::steady_clock::now();
     std::string current = url;
     try {
         const std::string originHost = lower(Poco::URI(url).getHost());
@@ -166,6 +179,7 @@ HttpTransport::Attempt HttpTransport::attempt(const std::string& url, const sdk:
             auto& session = opened.session;
             const Poco::Timespan timeout(std::chrono::duration_cast<std::chrono::microseconds>(settings_.timeout).count());
             session->setTimeout(timeout, timeout, timeout);
+            SessionDeadline deadline(*session, started + settings_.max_download_time);
 
             std::string target = uri.getPathAndQuery();
             if (target.empty()) target = "/";
@@ -235,39 +249,50 @@ HttpTransport::Attempt HttpTransport::attempt(const std::string& url, const sdk:
                                            " octets, option max_bytes)"));
             };
             if (announced && length > limit) return tooBig(std::to_string(length) + " octets annoncés");
+            uint64_t received = 0;
             auto cut = [&](const std::string& why) {
-                return fail(sdk::transientError("réponse interrompue après " + std::to_string(blob.bytes.size()) +
-                                                " octets" + why),
+                return fail(sdk::transientError("réponse interrompue après " + std::to_string(received) + " octets" + why),
                             true);
+            };
+            // Counted as received (the limit bounds the download), kept without over-long lines.
+            LineCap cap(blob, options.max_line_bytes);
+            auto take = [&](const char* data, size_t size) {
+                received += size;
+                if (received > limit) return false;
+                cap.append(data, size);
+                return true;
             };
             if (response.getChunkedTransferEncoding()) {
                 // Poco's own chunked stream would take a cut connection for the end of the body.
-                switch (http::readChunked(*opened.raw, blob.bytes, limit)) {
+                switch (http::readChunked(*opened.raw, take)) {
                     case http::BodyStatus::Complete: break;
                     case http::BodyStatus::TooBig: return tooBig("plus de " + std::to_string(limit) + " octets reçus");
                     case http::BodyStatus::Cut: return cut(" (connexion fermée avant la fin du corps en morceaux)");
                     case http::BodyStatus::Malformed: return cut(" (codage en morceaux invalide)");
                 }
             } else {
-                if (announced) blob.bytes.reserve(length);
+                if (announced && options.max_line_bytes == 0) blob.bytes.reserve(length);
                 char buffer[64 * 1024];
                 while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-                    blob.bytes.append(buffer, static_cast<size_t>(in.gcount()));
-                    if (blob.bytes.size() > limit) return tooBig("plus de " + std::to_string(limit) + " octets reçus");
+                    if (!take(buffer, static_cast<size_t>(in.gcount())))
+                        return tooBig("plus de " + std::to_string(limit) + " octets reçus");
                 }
             }
+            cap.finish();
             // The stream swallows what broke the read (timeout, reset): look at its state.
             if (in.bad()) {
                 std::string why;
                 if (const Poco::Exception* e = session->networkException()) why = " (" + e->displayText() + ")";
                 return cut(why);
             }
-            if (announced && blob.bytes.size() != length)
-                return fail(sdk::transientError("réponse tronquée : " + std::to_string(blob.bytes.size()) + " octets reçus sur " +
+            if (announced && received != length)
+                return fail(sdk::transientError("réponse tronquée : " + std::to_string(received) + " octets reçus sur " +
                                                 std::to_string(length) + " annoncés"),
                             true);
+            // A body that ends with the connection cannot tell the deadline's cut from its end.
+            if (overtime()) return fail(tooLong());
             const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-            debug("GET " + displayUrl(current) + " : " + std::to_string(blob.bytes.size()) + " octets en " + seconds(took));
+            debug("GET " + displayUrl(current) + " : " + std::to_string(received) + " octets en " + seconds(took));
             out.blob = std::move(blob);
             return out;
         }

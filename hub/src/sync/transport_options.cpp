@@ -28,6 +28,9 @@ std::vector<OptionSpec> makeSpecs() {
     std::vector<OptionSpec> specs{
         spec("timeout", OptionType::Duration, "30s",
              "HTTP: longest wait to connect, and for each read or write once connected"),
+        spec("max_download_time", OptionType::Duration, "10m",
+             "HTTP: longest time for one whole request, from connecting to the last byte, however steadily the "
+             "server sends (a server trickling bytes passes every per-read timeout); a longer one fails the sync"),
         spec("retries", OptionType::Integer, "3",
              "HTTP: extra attempts after a transient failure (connection refused or reset, timeout, 5xx, 408, 429), "
              "waiting 1 s, 2 s, 4 s... or the server's Retry-After (at most 60 s); 0 to 10"),
@@ -102,6 +105,11 @@ sdk::Expected<TransportSettings> transportSettingsFrom(const sdk::OptionValues& 
     if (timeout <= 0 || timeout > 3600)
         return sdk::configError("expected a duration from 1s to 1h, got " + std::to_string(timeout) + " s", "timeout");
     s.timeout = std::chrono::seconds(timeout);
+    const int64_t maxTime = options.getInt("max_download_time", 600);
+    if (maxTime <= 0 || maxTime > 86400)
+        return sdk::configError("expected a duration from 1s to 1d, got " + std::to_string(maxTime) + " s",
+                                "max_download_time");
+    s.max_download_time = std::chrono::seconds(maxTime);
     const int64_t retries = options.getInt("retries", 3);
     if (retries < 0 || retries > 10)
         return sdk::configError("expected 0 to 10 retries, got " + std::to_string(retries), "retries");

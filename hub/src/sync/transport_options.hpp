@@ -25,6 +25,7 @@ struct TransportSettings {
     std::chrono::milliseconds timeout{30'000};  // connect, and each read or write
     int retries = 3;                            // extra attempts after a transient failure
     uint64_t max_bytes = 1ull << 30;
+    std::chrono::milliseconds max_download_time{600'000};  // one whole HTTP exchange, headers to last byte
     std::chrono::milliseconds backoff_base{1'000};      // wait before retry n: base * 2^(n-1)
     std::chrono::milliseconds retry_after_cap{60'000};  // longest Retry-After honoured
     int max_redirects = 5;

@@ -110,8 +110,8 @@ sources:
     EXPECT_EQ(errors[0],
               "/tmp/opts.yaml:7: sources[0].colour: unknown option \"colour\"; valid options are: api_key, api_key_env, "
               "api_key_header, bad_invoices, bearer_token, bearer_token_env, connector, count, every, fail_after, "
-              "invoice_statuses, invoices, isolation, max_bytes, memory_limit, name, needs, path, retries, time_limit, "
-              "timeout, token, url");
+              "invoice_statuses, invoices, isolation, max_bytes, max_download_time, memory_limit, name, needs, path, "
+              "retries, time_limit, timeout, token, url");
     EXPECT_NE(errors[1].find("unknown connector \"nosuch\"; loaded connectors are: test_good"), std::string::npos) << all;
     EXPECT_NE(errors[2].find("/tmp/opts.yaml:14: sources[2].count: expected an integer, got \"many\""), std::string::npos)
         << all;

@@ -133,6 +133,18 @@ TEST(Excerpt, CutsWithoutSplittingASequence) {
     for (size_t max = 0; max < 12; ++max) EXPECT_TRUE(isValidUtf8(excerpt("Œufs élevés", max))) << max;
 }
 
+TEST(Excerpt, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+    EXPECT_EQ(excerpt("a\xff\xc3(b"), "a\uFFFD\uFFFD(b");
+    EXPECT_TRUE(isValidUtf8(excerpt(std::string(300, '\x80'))));
+}
+
+TEST(Utf8, MostlyUtf8TellsACorruptedRowFromWindows1252) {
+    EXPECT_TRUE(isMostlyUtf8("Pâté;Crème brûlée;\xff\n"));       // 5 good sequences, 1 bad byte
+    EXPECT_FALSE(isMostlyUtf8("P\xe2t\xe9;Cr\xe8me br\xfbl\xe9" "e\n"));  // Windows-1252: no valid sequence
+    EXPECT_FALSE(isMostlyUtf8("ascii only \xff"));
+    EXPECT_FALSE(isMostlyUtf8("é\xff\xfe"));
+}
+
 TEST(Sha256, MatchesKnownVectors) {
     EXPECT_EQ(sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -34,6 +34,7 @@ TEST(TransportOptions, DefaultsAreThoseTheTableDeclares) {
     EXPECT_EQ(s->timeout, std::chrono::seconds(30));
     EXPECT_EQ(s->retries, 3);
     EXPECT_EQ(s->max_bytes, 1ull << 30);
+    EXPECT_EQ(s->max_download_time, std::chrono::minutes(10));
     EXPECT_EQ(s->api_key_header, "X-Api-Key");
     EXPECT_TRUE(s->bearer_token.empty());
     EXPECT_TRUE(s->api_key.empty());
@@ -47,9 +48,10 @@ TEST(TransportOptions, SecretsAreMarkedSecret) {
 }
 
 TEST(TransportOptions, ValuesAreTypedAndChecked) {
-    auto s = settings({{"timeout", "2m"}, {"retries", "0"}, {"max_bytes", "1048576"}});
+    auto s = settings({{"timeout", "2m"}, {"retries", "0"}, {"max_bytes", "1048576"}, {"max_download_time", "1h"}});
     ASSERT_TRUE(s.ok()) << s.error().describe();
     EXPECT_EQ(s->timeout, std::chrono::seconds(120));
+    EXPECT_EQ(s->max_download_time, std::chrono::hours(1));
     EXPECT_EQ(s->retries, 0);
     EXPECT_EQ(s->max_bytes, 1048576u);
 
@@ -64,6 +66,8 @@ TEST(TransportOptions, ValuesAreTypedAndChecked) {
     EXPECT_FALSE(settings({{"retries", "11"}}).ok());
     EXPECT_FALSE(settings({{"retries", "-1"}}).ok());
     EXPECT_FALSE(settings({{"max_bytes", "0"}}).ok());
+    EXPECT_FALSE(settings({{"max_download_time", "0s"}}).ok());
+    EXPECT_FALSE(settings({{"max_download_time", "2d"}}).ok());
     EXPECT_FALSE(settings({{"api_key_header", "X Api Key"}}).ok());
 }
 

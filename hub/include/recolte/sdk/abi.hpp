@@ -6,7 +6,7 @@
 #include <cstdint>
 
 // Bump when anything in recolte/sdk/ changes layout or virtual tables.
-#define RECOLTE_SDK_ABI_VERSION 2u
+#define RECOLTE_SDK_ABI_VERSION 3u
 #define RECOLTE_SDK_VERSION "0.2.0"
 
 #define RECOLTE_STRINGIFY2(x) #x

@@ -72,6 +72,18 @@ struct ConnectorDescription {
 // the source when it has no location, or the location when nothing matches.
 Expected<std::vector<std::string>> listSourceFiles(const Context& ctx, const std::string& pattern);
 
+// The longest line that line-based readers (CSV) hold: the host never loads a longer one (a
+// hostile 1 GB line), the connector rejects it. Pass it as FetchOptions::max_line_bytes.
+constexpr uint64_t kMaxLineBytes = 1u << 20;  // 1 MiB
+
+// One reject per line the host left out of `blob` (Blob::long_lines), naming the file and the line:
+// "ligne trop longue : plus de 1 Mio (N octets), ignorée". Returns how many.
+size_t rejectLongLines(const Blob& blob, uint64_t maxLineBytes, RecordSink& sink);
+
+// The long lines' numbers and lengths, for a content hash: a file whose only change is in a line
+// left out still reads as changed.
+std::string longLinesDigest(const Blob& blob);
+
 class Connector {
 public:
     virtual ~Connector() = default;

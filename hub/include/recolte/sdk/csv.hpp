@@ -16,6 +16,11 @@ struct CsvRow {
     bool unterminated_quote = false;  // a quote opened and never closed before end of input
 };
 
+// For a UTF-8 file with a few corrupted rows (isMostlyUtf8): the first field of `row` that is not
+// valid UTF-8 (-1 when none), and the reject reason for such a row.
+int firstInvalidUtf8Field(const CsvRow& row);
+extern const char* const kInvalidUtf8RowReason;
+
 // Picks the separator (';', ',' or '\t') that splits the first non-empty line most, outside quotes.
 char detectDelimiter(std::string_view text);
 

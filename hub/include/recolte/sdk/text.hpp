@@ -15,6 +15,9 @@ Encoding detectEncoding(std::string_view bytes);
 // Returns UTF-8 text without BOM.
 std::string toUtf8(std::string_view bytes, Encoding from);
 bool isValidUtf8(std::string_view bytes);
+// UTF-8 but for a few bad sequences (a corrupted row), as opposed to a Windows-1252 file: more valid
+// multi-byte sequences than invalid bytes. Line-based readers then reject the rows holding them.
+bool isMostlyUtf8(std::string_view bytes);
 
 std::string trim(std::string_view s);
 // Lower case, accents removed, punctuation kept: "Pièce Élevée" -> "piece elevee".
@@ -31,7 +34,8 @@ std::vector<std::string> splitList(std::string_view s, std::string_view separato
 // not a valid calendar date.
 std::string parseDate(std::string_view text);
 
-// Cuts a raw excerpt to at most `max` bytes without splitting a UTF-8 sequence.
+// Cuts a raw excerpt to at most `max` bytes without splitting a UTF-8 sequence; invalid UTF-8 in
+// it becomes U+FFFD (so the result may be a few bytes longer).
 std::string excerpt(std::string_view raw, size_t max = 200);
 
 // Hex SHA-256 of bytes, for bookmarks and content hashes.
