@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import sqlite3
+import time
 import unittest
 
 from harness import SAMPLES, Daemon, Workspace, run
@@ -171,6 +172,13 @@ class MigrateToPostgresTest(unittest.TestCase):
         self.assertEqual(int(self.db.query("SELECT COUNT(*) FROM changes")[0][0]), self.copied["changes"])
 
     def test_back_from_postgresql_to_sqlite(self):
+        # The daemon on PostgreSQL syncs every source once at start: copy back once those runs are
+        # in, so that the counts taken after the copy are the ones it read.
+        expected_runs = self.copied["sync_runs"] + len(NAMES)
+        deadline = time.monotonic() + 120
+        while int(self.db.query("SELECT COUNT(*) FROM sync_runs")[0][0]) < expected_runs:
+            self.assertLess(time.monotonic(), deadline, "the daemon on PostgreSQL did not finish its start-up syncs")
+            time.sleep(0.2)
         back = self.ws.dir / "back.db"
         result = run("migrate-store", "--from", f"postgresql:{self.db.conninfo}", "--to", f"sqlite:{back}")
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)

@@ -58,7 +58,7 @@ bool isoDate(std::string_view s, int& y, int& m, int& d) {
 }
 
 std::string ddmmyyyy(int64_t y, unsigned m, unsigned d) {
-    char buf[16];
+    char buf[48];  // room for any values, so the compiler sees no truncation
     std::snprintf(buf, sizeof buf, "%02u/%02u/%04lld", d, m, static_cast<long long>(y));
     return buf;
 }

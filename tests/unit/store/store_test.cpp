@@ -181,7 +181,7 @@ TEST_P(StoreTest, RecentChangesNewestFirstAndFiltered) {
 
 TEST(SqliteStore, AnUnwritablePathIsAClearError) {
     try {
-        openStore({"/proc/no/such/place/hub.db"});
+        openStore(store::StoreOptions::sqlite("/proc/no/such/place/hub.db"));
         FAIL() << "expected an error";
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("cannot open the SQLite store /proc/no/such/place/hub.db"), std::string::npos)
