@@ -35,6 +35,7 @@ void PgStatement::slot(int index) {
         lengths_.resize(n, 0);
         formats_.resize(n, 1);
         ints_.resize(n);
+        isInt_.resize(n, 0);
     }
 }
 
@@ -43,6 +44,7 @@ PgStatement& PgStatement::bind(int index, std::string_view text) {
     // Binary text is the bytes themselves; an empty view may have no data pointer (that would be NULL).
     values_[index - 1] = text.data() ? text.data() : "";
     lengths_[index - 1] = static_cast<int>(text.size());
+    isInt_[index - 1] = 0;
     return *this;
 }
 
@@ -51,12 +53,14 @@ PgStatement& PgStatement::bind(int index, int64_t value) {
     auto& buf = ints_[index - 1];
     auto u = static_cast<uint64_t>(value);
     for (int i = 7; i >= 0; --i, u >>= 8) buf[i] = static_cast<char>(u & 0xFF);
-    values_[index - 1] = buf.data();
     lengths_[index - 1] = 8;
+    isInt_[index - 1] = 1;
     return *this;
 }
 
 void PgStatement::run() {
+    for (size_t i = 0; i < values_.size(); ++i)
+        if (isInt_[i]) values_[i] = ints_[i].data();
     Result r(PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values_.size()), values_.data(), lengths_.data(),
                             formats_.data(), 0),
              &PQclear);

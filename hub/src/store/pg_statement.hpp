@@ -34,7 +34,10 @@ private:
     std::vector<const char*> values_;
     std::vector<int> lengths_;
     std::vector<int> formats_;
-    std::vector<std::array<char, 8>> ints_;  // big-endian int8, as the binary format wants
+    // Big-endian int8, as the binary format wants. Pointed at from values_ only in run(): binding
+    // a higher index grows (moves) this vector.
+    std::vector<std::array<char, 8>> ints_;
+    std::vector<char> isInt_;
 };
 
 // Runs one command on a raw connection; returns its first value ("" when none). Throws

@@ -96,7 +96,7 @@ public:
         exec("SET client_min_messages = warning");
     }
     ~PostgresTables() override {
-        if (inTransaction_) PQexec(conn_, "ROLLBACK");
+        if (inTransaction_) PQclear(PQexec(conn_, "ROLLBACK"));
         PQfinish(conn_);
     }
 
