@@ -9,7 +9,6 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -215,12 +214,6 @@ struct StoreOptions {
     std::string sqlite_path;
     std::string postgresql;           // libpq conninfo ("host=... port=... dbname=... user=..."), no password
     std::string postgresql_password;  // from the environment variable that store.password_env names
-
-    static StoreOptions sqlite(std::string path) {
-        StoreOptions o;
-        o.sqlite_path = std::move(path);
-        return o;
-    }
 };
 
 // Opens (creating the SQLite file when needed) and migrates the store. Throws std::runtime_error

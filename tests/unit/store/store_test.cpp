@@ -181,7 +181,9 @@ TEST_P(StoreTest, RecentChangesNewestFirstAndFiltered) {
 
 TEST(SqliteStore, AnUnwritablePathIsAClearError) {
     try {
-        openStore(store::StoreOptions::sqlite("/proc/no/such/place/hub.db"));
+        StoreOptions options;
+        options.sqlite_path = "/proc/no/such/place/hub.db";
+        openStore(options);
         FAIL() << "expected an error";
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("cannot open the SQLite store /proc/no/such/place/hub.db"), std::string::npos)

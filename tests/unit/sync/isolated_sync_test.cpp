@@ -24,7 +24,9 @@ protected:
     void SetUp() override {
         ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
         ASSERT_TRUE(registry_.loadFile(kBrokenPlugin).ok()) << kBrokenPlugin;
-        store_ = store::openStore(store::StoreOptions::sqlite(dir_.file("hub.db")));
+        store::StoreOptions options;
+        options.sqlite_path = dir_.file("hub.db");
+        store_ = store::openStore(options);
         std::filesystem::create_directories(dir_.path() / "broken");
     }
 

@@ -21,7 +21,9 @@ class SchedulerTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
-        store_ = store::openStore(store::StoreOptions::sqlite(dir_.file("hub.db")));
+        store::StoreOptions options;
+        options.sqlite_path = dir_.file("hub.db");
+        store_ = store::openStore(options);
         auto r = config::loadConfigFromString("store: {sqlite: x.db}\nsources:\n"
                                               "  - {name: premiere, connector: test_good, path: p, count: 2}\n"
                                               "  - {name: seconde, connector: test_good, path: p, count: 3}\n",

@@ -14,7 +14,9 @@ class SyncEngineTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_BAD_PLUGIN_DIR) + "/libtest_good.so").ok());
-        store_ = store::openStore(store::StoreOptions::sqlite(dir_.file("hub.db")));
+        store::StoreOptions options;
+        options.sqlite_path = dir_.file("hub.db");
+        store_ = store::openStore(options);
     }
 
     // A source of the test connector with the given options (YAML flow map body).
@@ -147,7 +149,9 @@ class UrlSourceTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(registry_.loadFile(std::string(RECOLTE_TEST_PLUGIN_DIR) + "/libcsv.so").ok());
-        store_ = store::openStore(store::StoreOptions::sqlite(dir_.file("hub.db")));
+        store::StoreOptions options;
+        options.sqlite_path = dir_.file("hub.db");
+        store_ = store::openStore(options);
         server_.route("/prix.csv", [](const testing::HttpTestServer::Request& req) {
             if (req.header("Authorization") != "Bearer s3cret-jeton") return testing::HttpTestServer::Response{401, "non"};
             return testing::HttpTestServer::Response{200, "produit;prix;unité\nPommes;2,50;kg\nPoires;3,10;kg\n"};
