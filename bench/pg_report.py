@@ -43,9 +43,12 @@ for run in api_runs.split():
     s, p = wrk(f"sqlite_api_{run}"), wrk(f"postgresql_api_{run}")
     path = open(os.path.join(out, f"paths-{run}.txt")).readline().strip()
     shown = "/api/v1/offers/{id} (200 ids in turn)" if run == "offer" else path
-    api_table.append(f"| `{shown}` | {s['rps']:,.0f} | {p['rps']:,.0f} | **{p['rps'] / s['rps']:.2f}** "
+    # A request that never completed within wrk's timeout gives 0 req/s: no ratio then.
+    rps_ratio = f"**{p['rps'] / s['rps']:.2f}**" if s['rps'] > 0 else "n/a (SQLite 0)"
+    p99_ratio = f"**{p['p99_us'] / s['p99_us']:.2f}**" if s['p99_us'] > 0 and p['p99_us'] > 0 else "n/a"
+    api_table.append(f"| `{shown}` | {s['rps']:,.2f} | {p['rps']:,.2f} | {rps_ratio} "
                      f"| {s['p99_us'] / 1000:.1f} | {p['p99_us'] / 1000:.1f} "
-                     f"| **{p['p99_us'] / max(1, s['p99_us']):.2f}** | {s['errors']} / {p['errors']} |")
+                     f"| {p99_ratio} | {s['errors']} / {p['errors']} |")
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 text = "\n".join([
