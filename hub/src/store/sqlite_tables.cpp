@@ -77,7 +77,13 @@ public:
         }
         sqlite3_busy_timeout(db_, 15000);
         // SQLite opens lazily: a file that is not a database is only noticed at the first read.
-        exec("SELECT COUNT(*) FROM sqlite_master");
+        // A throwing constructor runs no destructor: close here.
+        try {
+            exec("SELECT COUNT(*) FROM sqlite_master");
+        } catch (...) {
+            sqlite3_close(db_);
+            throw;
+        }
     }
     ~SqliteTables() override {
         if (inTransaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
