@@ -27,6 +27,15 @@ DFC_TEXT_KEYS = ("dfc-b:name", "dfc-b:description", "dfc-b:hasDescription", "dfc
                  "dfc-b:street", "dfc-b:city")
 
 
+def peak_kb(pid):
+    """The peak resident memory of a process, in kB (VmHWM): what a hostile input made it hold."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmHWM in /proc/PID/status")
+
+
 def csv_price_list(marker, rows=3, rejected=1):
     """`rows` good rows and `rejected` rows with a price that is not one, each carrying `marker`."""
     lines = [CSV_HEADER]

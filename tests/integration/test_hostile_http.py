@@ -10,6 +10,7 @@ import time
 import unittest
 
 from harness import SAMPLES, Daemon, Workspace, run
+from hostile_fixtures import peak_kb
 from test_http_source import plugins_line
 
 SAMPLE = (SAMPLES / "cooperative-lauragais.csv").read_bytes()
@@ -89,14 +90,6 @@ class HostileServer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def peak_kb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise AssertionError("no VmHWM in /proc/PID/status")
 
 
 class HostileHttpSourcesTest(unittest.TestCase):

@@ -7,6 +7,7 @@ import unittest
 import urllib.parse
 
 from harness import Daemon, Workspace
+from hostile_fixtures import peak_kb
 
 LINE_BYTES = 1_000_000_000
 CHUNK = b"A" * (1 << 20)
@@ -26,14 +27,6 @@ def write_with_long_line(path, sample, after_line):
             left -= len(piece)
         out.write(b"\n")
         out.writelines(lines[after_line:])
-
-
-def peak_kb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise AssertionError("no VmHWM in /proc/PID/status")
 
 
 class LongLineTest(unittest.TestCase):
